@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+# uv is used when the machine has it; otherwise it is bootstrapped into .tools/ with the
+# standard library's venv and pip, so python3 is all a fresh machine needs.
+
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON_PREFERENCE := only-system
+RUN := $(UV) run --frozen --all-packages
+
+.PHONY: run test lint sync bench clean
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv
+
+.venv/.synced: $(UV) uv.lock pyproject.toml $(wildcard plugins/*/pyproject.toml)
+	$(UV) sync --frozen --all-packages --all-groups
+	@touch $@
+
+sync: .venv/.synced
+
+run: sync
+	$(RUN) mechanisms run
+
+test: sync
+	$(RUN) ruff check .
+	$(RUN) pytest
+
+bench: sync
+	$(RUN) python -m benchmarks
+
+clean:
+	rm -rf .venv .tools .pytest_cache .ruff_cache

@@ -1,0 +1,16 @@
+"""长岭县“五强化 五到位” (Changling five strengthenings) — a mechanisms plugin."""
+
+from __future__ import annotations
+
+from mechanisms import Mechanism, hookimpl
+
+
+def mechanism() -> Mechanism:
+    from .mechanism import build
+
+    return build()
+
+
+@hookimpl
+def register_mechanisms(register) -> None:  # type: ignore[no-untyped-def]
+    register(mechanism())

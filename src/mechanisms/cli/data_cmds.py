@@ -1,0 +1,50 @@
+"""Commands that read a county's data: validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..data.county_io import load_county
+from ..errors import DataError
+from ..labels import L, Lang
+from ..validation import validate_county
+from .app import main
+from .context import get_mechanism
+from .options import fmt_option, lang_option, mechanism_file_option
+from .output import Col, console, emit
+
+
+@main.command()
+@click.argument("data")
+@click.option("--mechanism", "key", help="Also check assignments against this mechanism's roles.")
+@mechanism_file_option
+@fmt_option()
+@lang_option
+def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt: str, lang: Lang) -> None:
+    """Check a county's data: structure, references, dates, and roles of a mechanism. Exit 1 if anything is wrong."""
+    mechanism = get_mechanism(key, mechanism_files) if key or mechanism_files else None
+    try:
+        county = load_county(data)
+        problems = validate_county(county, mechanism)
+    except DataError as exc:
+        county, problems = None, list(exc.problems)
+    doc = {"ok": not problems,
+           "problems": [{"file": p.file, "row": p.row, "field": p.field, "message": p.message} for p in problems]}
+    if fmt != "table" or problems:
+        emit(doc["problems"], [Col("file", L("文件", "file")), Col("row", L("行", "row"), "right"),
+                               Col("field", L("字段", "field")), Col("message", L("问题", "problem"))],
+             fmt=fmt, lang=lang, title=L("数据问题", "Problems"), json_doc=doc)
+    if county is not None and not problems and fmt == "table":
+        s = county.structure
+        msg = (f"数据有效：{len(s.units)} 个单位（{sum(1 for u in s.units if u.level == s.levels[-1].key)} 户），"
+               f"{len(s.actors)} 名责任主体，{len(s.assignments)} 条包保关系"
+               if lang == "zh" else
+               f"OK: {len(s.units)} units ({sum(1 for u in s.units if u.level == s.levels[-1].key)} households), "
+               f"{len(s.actors)} actors, {len(s.assignments)} assignments")
+        if mechanism is not None:
+            msg += f"（{mechanism.key}）" if lang == "zh" else f", checked against {mechanism.key}"
+        console().print(msg, markup=False)
+    if problems:
+        raise SystemExit(1)

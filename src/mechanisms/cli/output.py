@@ -1,0 +1,87 @@
+"""Writing command results as a terminal table, JSON or CSV, in Chinese or English.
+
+Commands build plain rows (dicts keyed by column) plus, where the JSON contract differs
+from the table, a JSON document; this module only renders.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..labels import Label, Lang
+
+
+@attrs.frozen
+class Col:
+    key: str
+    label: Label
+    justify: str = "left"
+
+
+def console() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fmt_cell(value: Any, lang: Lang) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Label):
+        return value.get(lang)
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    if isinstance(value, list | tuple):
+        return ", ".join(_fmt_cell(v, lang) for v in value)
+    return str(value)
+
+
+def plain(value: Any, lang: Lang) -> Any:
+    """A value as JSON/CSV carries it: labels become text in ``lang``."""
+    if isinstance(value, Label):
+        return value.get(lang)
+    if isinstance(value, list | tuple):
+        return [plain(v, lang) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v, lang) for k, v in value.items()}
+    return value
+
+
+def emit_json(doc: Any) -> None:
+    click.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+
+
+def emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang: Lang,
+         title: Label | None = None, json_doc: Any = None, caption: str | None = None) -> None:
+    if fmt == "json":
+        emit_json(json_doc if json_doc is not None else [{c.key: plain(r.get(c.key), lang) for c in cols} for r in rows])
+        return
+    if fmt == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow([c.key for c in cols])
+        for r in rows:
+            w.writerow(["" if r.get(c.key) is None else _csv_cell(plain(r.get(c.key), lang)) for c in cols])
+        return
+    table = Table(title=title.get(lang) if title else None, caption=caption, show_lines=False)
+    for c in cols:
+        table.add_column(c.label.get(lang), justify=c.justify)  # type: ignore[arg-type]
+    for r in rows:
+        table.add_row(*(_fmt_cell(r.get(c.key), lang) for c in cols))
+    console().print(table)
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return value

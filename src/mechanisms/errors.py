@@ -1,0 +1,59 @@
+"""One exception hierarchy for the whole library.
+
+The CLI turns these into messages and exit codes at its edge; library users catch
+:class:`MechanismsError` to handle every mistake the library reports about their input.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class DataProblem:
+    """One thing wrong with a user's input, located so they can find and fix it.
+
+    ``row`` follows what a person sees: the spreadsheet row (header = 1, first data row = 2)
+    for CSV and Excel, the 1-based position in the list for JSON/YAML/TOML documents.
+    """
+
+    file: str
+    row: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.field:
+            where += f", field {self.field!r}"
+        return f"{where}: {self.message}"
+
+
+class MechanismsError(Exception):
+    """Root of every error the library raises about user input or configuration."""
+
+
+class DataError(MechanismsError):
+    """Input data is wrong; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[DataProblem] | tuple[DataProblem, ...]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(MechanismsError):
+    """The caller asked for something that cannot be done (unknown key, bad option)."""
+
+
+class PluginError(MechanismsError):
+    """A plugin failed to import or contributed something invalid; names the plugin."""
+
+    def __init__(self, plugin: str, message: str) -> None:
+        self.plugin = plugin
+        super().__init__(f"plugin {plugin!r}: {message}")
+
+
+class OverwriteError(MechanismsError):
+    """A write would replace an existing file and the caller did not ask for that."""

@@ -1,0 +1,74 @@
+"""Safe arithmetic over named figures, for derived reference figures and overrides.
+
+Only numbers, names, + - * / ** (), unary minus and the functions ``round``, ``min``,
+``max``, ``sum``, ``abs`` are allowed: a formula in a TOML mechanism file is data, never code.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Mapping
+
+_FUNCS = {"round": round, "min": min, "max": max, "abs": abs, "sum": lambda *xs: math.fsum(xs)}
+_BIN = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+        ast.Div: lambda a, b: a / b, ast.Pow: lambda a, b: a ** b}
+
+
+class FormulaError(ValueError):
+    pass
+
+
+def names(formula: str) -> set[str]:
+    """The figure names a formula uses (raises :class:`FormulaError` if it is not a formula)."""
+    tree = _parse(formula)
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id not in _FUNCS}
+
+
+def _parse(formula: str) -> ast.Expression:
+    try:
+        tree = ast.parse(formula, mode="eval")
+    except SyntaxError as exc:
+        raise FormulaError(f"not a formula: {formula!r} ({exc.msg})") from None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Expression | ast.BinOp | ast.UnaryOp | ast.Constant | ast.Name | ast.Call
+                          | ast.Load | ast.USub | ast.UAdd | tuple(_BIN)):
+            raise FormulaError(f"{formula!r}: {type(node).__name__} is not allowed in a formula")
+        if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in _FUNCS):
+            raise FormulaError(f"{formula!r}: only {', '.join(_FUNCS)} may be called")
+        if isinstance(node, ast.Constant) and not isinstance(node.value, int | float):
+            raise FormulaError(f"{formula!r}: only numbers are allowed as constants")
+    return tree
+
+
+def evaluate(formula: str, values: Mapping[str, float]) -> float:
+    """Evaluate ``formula`` with ``values``; unknown names and division by zero are FormulaErrors."""
+    tree = _parse(formula)
+
+    def ev(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return ev(node.body)
+        if isinstance(node, ast.Constant):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            if node.id not in values:
+                raise FormulaError(f"{formula!r}: unknown figure {node.id!r}")
+            return float(values[node.id])
+        if isinstance(node, ast.UnaryOp):
+            v = ev(node.operand)
+            return -v if isinstance(node.op, ast.USub) else v
+        if isinstance(node, ast.BinOp):
+            a, b = ev(node.left), ev(node.right)
+            try:
+                return float(_BIN[type(node.op)](a, b))
+            except ZeroDivisionError:
+                raise FormulaError(f"{formula!r}: division by zero") from None
+        if isinstance(node, ast.Call):
+            assert isinstance(node.func, ast.Name)
+            args = [ev(a) for a in node.args]
+            if node.func.id == "round":
+                return float(round(args[0], int(args[1]) if len(args) > 1 else 0))
+            return float(_FUNCS[node.func.id](*args))
+        raise FormulaError(f"{formula!r}: cannot evaluate {type(node).__name__}")
+
+    return ev(tree)

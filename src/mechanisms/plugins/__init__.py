@@ -1,0 +1,28 @@
+"""The plugin system: how mechanisms reach the library.
+
+Writing a plugin
+================
+
+A plugin is any importable module (usually its own distribution) with functions marked
+``@hookimpl``, advertised under the ``mechanisms`` entry-point group::
+
+    # pyproject.toml
+    [project.entry-points.mechanisms]
+    my-county = "mechanisms_my_county"
+
+    # mechanisms_my_county/__init__.py
+    from mechanisms import hookimpl, Mechanism, Label
+
+    @hookimpl
+    def register_mechanisms(register):
+        register(Mechanism(key="my-county", name=Label("我县机制", "My county"), county=Label("某县", "Some county")))
+
+The hooks are listed, with their arguments, in :mod:`mechanisms.plugins.hookspecs`. Every
+contribution is checked; a plugin that fails to import, raises, or registers an invalid
+mechanism is reported by name and the others still load.
+"""
+
+from .hookspecs import hookimpl, hookspec
+from .manager import Catalog, MechanismEntry, PluginProblem, get_plugin_manager, load_catalog
+
+__all__ = ["Catalog", "MechanismEntry", "PluginProblem", "get_plugin_manager", "hookimpl", "hookspec", "load_catalog"]

@@ -1,0 +1,195 @@
+"""Builds the plugin manager and the catalogue of mechanisms. Nothing happens on import.
+
+Controls, read from the environment when the manager is built:
+
+- ``MECHANISMS_DISABLE_PLUGINS``: comma-separated entry-point names not to load, or ``all``
+  to load none (built-ins still load).
+- ``MECHANISMS_LOAD_PLUGINS``: comma-separated entry-point names; only these load.
+- ``MECHANISMS_PATH``: folders (``os.pathsep``-separated) searched for ``*.toml``/``*.yaml``
+  mechanism files, beside ``--mechanism-file`` paths.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import types
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pluggy
+
+from ..errors import DataError, MechanismsError, UsageError
+from ..mechanism import Mechanism
+from ..mechanism_checks import check_mechanism
+from . import hookspecs
+from .hookspecs import PROJECT
+
+ENTRY_POINT_GROUP = "mechanisms"
+BUILTIN = "mechanisms.builtin"
+
+
+@attrs.frozen
+class PluginProblem:
+    plugin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"plugin {self.plugin!r}: {self.message}"
+
+
+@attrs.frozen
+class MechanismEntry:
+    mechanism: Mechanism
+    plugin: str
+    """Entry-point name, ``builtin``, or ``file:PATH`` for a TOML/YAML mechanism."""
+
+
+@attrs.define
+class Catalog:
+    """The mechanisms available now, where each came from, and what went wrong loading the rest."""
+
+    entries: dict[str, MechanismEntry] = attrs.field(factory=dict)
+    problems: list[PluginProblem] = attrs.field(factory=list)
+    plugins: list[tuple[str, str]] = attrs.field(factory=list)
+    """(name, distribution version or module) of every plugin that loaded."""
+    commands: list[Any] = attrs.field(factory=list)
+
+    def get(self, key: str) -> Mechanism:
+        try:
+            return self.entries[key].mechanism
+        except KeyError:
+            known = ", ".join(sorted(self.entries)) or "none"
+            raise UsageError(f"unknown mechanism {key!r} (known: {known})") from None
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.entries.values())
+
+    def add(self, mechanism: Mechanism, plugin: str) -> None:
+        problems = check_mechanism(mechanism)
+        if problems:
+            for p in problems:
+                self.problems.append(PluginProblem(plugin, f"mechanism {mechanism.key!r} is invalid: "
+                                                   f"{p.field}: {p.message}" if p.field else p.message))
+            return
+        if mechanism.key in self.entries:
+            other = self.entries[mechanism.key].plugin
+            self.problems.append(PluginProblem(plugin, f"mechanism key {mechanism.key!r} is already taken by {other!r}"))
+            return
+        self.entries[mechanism.key] = MechanismEntry(mechanism, plugin)
+
+
+def _names(var: str) -> set[str] | None:
+    raw = os.environ.get(var)
+    if raw is None or not raw.strip():
+        return None
+    return {n.strip() for n in raw.split(",") if n.strip()}
+
+
+def get_plugin_manager(*, entry_points: bool = True, problems: list[PluginProblem] | None = None,
+                       extra: Sequence[object] = ()) -> pluggy.PluginManager:
+    """A new manager with the hookspecs, the built-ins, installed plugins and ``extra`` registered.
+
+    A plugin that fails to import is recorded in ``problems`` (when given) as
+    ``Error importing plugin "name"`` and skipped.
+    """
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(hookspecs)
+    import importlib
+
+    pm.register(importlib.import_module(BUILTIN), name="builtin")
+    if entry_points:
+        disabled = _names("MECHANISMS_DISABLE_PLUGINS") or set()
+        only = _names("MECHANISMS_LOAD_PLUGINS")
+        for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if "all" in disabled or ep.name in disabled or (only is not None and ep.name not in only):
+                continue
+            if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
+                continue
+            try:
+                plugin = ep.load()
+                pm.register(plugin, name=ep.name)
+            except Exception as exc:  # a broken plugin must not stop the others
+                if problems is not None:
+                    problems.append(PluginProblem(ep.name, f'Error importing plugin "{ep.name}": '
+                                                  f"{type(exc).__name__}: {exc}"))
+                continue
+    for obj in extra:
+        name = getattr(obj, "__name__", None) if isinstance(obj, types.ModuleType) else None
+        pm.register(obj, name=name)
+    pm.check_pending()
+    return pm
+
+
+def _call_each(pm: pluggy.PluginManager, hook_name: str, make_register: Callable[[str], Callable[[Any], None]],
+               problems: list[PluginProblem]) -> None:
+    """Call one hook plugin by plugin, so each contribution and each failure is attributed."""
+    hook = getattr(pm.hook, hook_name)
+    for impl in reversed(hook.get_hookimpls()):
+        try:
+            impl.function(register=make_register(impl.plugin_name))
+        except MechanismsError as exc:
+            problems.append(PluginProblem(impl.plugin_name, f"{hook_name} failed: {exc}"))
+        except Exception as exc:  # plugin code: report, don't crash the host
+            problems.append(PluginProblem(impl.plugin_name, f"{hook_name} raised {type(exc).__name__}: {exc}"))
+
+
+def mechanism_files(paths: Iterable[Path | str] = ()) -> list[Path]:
+    """Mechanism files given explicitly, then those found on ``MECHANISMS_PATH``."""
+    found = [Path(p) for p in paths]
+    for folder in filter(None, os.environ.get("MECHANISMS_PATH", "").split(os.pathsep)):
+        d = Path(folder)
+        if d.is_dir():
+            found.extend(sorted(p for p in d.iterdir() if p.suffix.lower() in (".toml", ".yaml", ".yml")))
+    return found
+
+
+def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path | str] = (),
+                 entry_points: bool = True, strict_files: bool = True) -> Catalog:
+    """Everything the hooks and mechanism files contribute, each checked.
+
+    ``files`` are TOML/YAML mechanism files named by the user: a broken one raises
+    :class:`DataError` (the user asked for it) unless ``strict_files`` is false; files found
+    on ``MECHANISMS_PATH`` are reported as problems instead.
+    """
+    from ..mechanism_file import load_mechanism_file
+
+    catalog = Catalog()
+    if pm is None:
+        pm = get_plugin_manager(entry_points=entry_points, problems=catalog.problems)
+    dists = {ep.name: f"{ep.dist.name} {ep.dist.version}"
+             for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.dist is not None}
+    for name, plugin in pm.list_name_plugin():
+        catalog.plugins.append((name, dists.get(name) or getattr(plugin, "__name__", repr(plugin))))
+
+    def reg_mechanism(plugin: str) -> Callable[[Any], None]:
+        def register(mechanism: Any) -> None:
+            if not isinstance(mechanism, Mechanism):
+                raise TypeError(f"register() takes a Mechanism, got {type(mechanism).__name__}")
+            catalog.add(mechanism, plugin)
+        return register
+
+    def reg_command(plugin: str) -> Callable[[Any], None]:
+        def register(command: Any) -> None:
+            catalog.commands.append((plugin, command))
+        return register
+
+    _call_each(pm, "register_mechanisms", reg_mechanism, catalog.problems)
+    _call_each(pm, "register_commands", reg_command, catalog.problems)
+    explicit = [Path(p) for p in files]
+    for path in mechanism_files(explicit):
+        try:
+            mech = load_mechanism_file(path)
+        except DataError as exc:
+            if strict_files and path in explicit:
+                raise
+            for p in exc.problems:
+                catalog.problems.append(PluginProblem(f"file:{path}", str(p)))
+            continue
+        if path in explicit and mech.key in catalog.entries:
+            # A county's own file replaces a plugin's mechanism of the same key, on purpose.
+            catalog.entries.pop(mech.key)
+        catalog.add(mech, f"file:{path}")
+    return catalog
