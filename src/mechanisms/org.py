@@ -75,6 +75,10 @@ class Assignment:
     unit: str
     start: dt.date | None = None
     end: dt.date | None = None
+    households: int | None = None
+    """Where a unit stands for households without rows of their own: how many of them this
+    edge covers (a party member 联系 15 of a group's 40 households). ``None`` means all.
+    Partial edges on one unit are taken as disjoint, so their counts add up (capped at the unit's)."""
     mechanism: str | None = None
     """The mechanism this edge belongs to, so one county file can carry several mechanisms'
     assignments; ``None`` means it applies under any mechanism that has the role."""

@@ -98,6 +98,8 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
             add("assignments", i, "actor", f"actor {asg.actor!r} does not exist")
         if asg.unit not in s.unit_by_id:
             add("assignments", i, "unit", f"unit {asg.unit!r} does not exist")
+        if asg.households is not None and asg.households < 0:
+            add("assignments", i, "households", f"household count must not be negative, got {asg.households}")
         if asg.start and asg.end and asg.end < asg.start:
             add("assignments", i, "end", f"ends {asg.end} before it starts {asg.start}")
         if mechanism is None or (asg.mechanism is not None and asg.mechanism != mechanism.key):

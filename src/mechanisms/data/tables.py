@@ -85,6 +85,7 @@ ASSIGNMENTS = TableSpec("assignments", Assignment, (
     C("unit", "str", "单位", "包保单位", "联系单位", required=True),
     C("start", "date", "开始日期", "起始日期"),
     C("end", "date", "结束日期", "截止日期"),
+    C("households", "int", "户数", "联系户数"),
     C("mechanism", "str", "机制"),
 ), "包保", ("包联", "包保关系"), optional=False)
 
