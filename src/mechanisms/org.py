@@ -99,7 +99,6 @@ class OrgStructure:
     actors: tuple[Actor, ...] = ()
     assignments: tuple[Assignment, ...] = ()
     levels: tuple[Level, ...] = DEFAULT_LEVELS
-    name: Label | None = None
 
     @cached_property
     def unit_by_id(self) -> dict[str, Unit]:
@@ -179,7 +178,7 @@ class OrgStructure:
         ``role``, ``start``, ``end``). Several roles of one actor on one unit are kept as
         the edge's ``roles`` tuple.
         """
-        g = nx.DiGraph(name=str(self.name) if self.name else None)
+        g = nx.DiGraph(name=self.roots[0].name if self.roots else None)
         for u in self.units:
             g.add_node(("unit", u.id), type="unit", **attrs.asdict(u))
         for a in self.actors:

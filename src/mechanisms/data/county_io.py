@@ -30,6 +30,7 @@ from .tables import (
     TABLES,
     TableSpec,
     escape,
+    normalise_header,
     parse_rows,
     record_to_row,
     table_for_name,
@@ -208,14 +209,26 @@ def _read_document(path: Path, fmt: Literal["json", "yaml"], problems: list[Data
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             problems.append(DataProblem(str(path), None, str(key), "expected a list of records"))
             continue
+        # Each record may name its fields in English or Chinese: map them to field names record by record.
+        header_map = spec.header_map()
+        file = f"{path}:{spec.name}"
         headers: list[str] = []
-        for r in rows:
-            for h in r:
-                if h not in headers:
-                    headers.append(str(h))
-        flat = [(i, {k: ";".join(v) if isinstance(v, list) else v for k, v in r.items()})
-                for i, r in enumerate(rows, start=1)]
-        raw[spec.name] = RawTable(f"{path}:{spec.name}", headers, flat, spreadsheet=False)
+        flat = []
+        for i, r in enumerate(rows, start=1):
+            rec: dict[str, Any] = {}
+            for k, v in r.items():
+                col = header_map.get(normalise_header(str(k)))
+                if col is None:
+                    problems.append(DataProblem(file, i, str(k), f"unknown field {k!r} for table {spec.name!r} "
+                                                f"(expected: {', '.join(c.field for c in spec.columns)})"))
+                elif col.field in rec:
+                    problems.append(DataProblem(file, i, str(k), f"field {col.field!r} given twice"))
+                else:
+                    rec[col.field] = ";".join(map(str, v)) if isinstance(v, list) else v
+                    if col.field not in headers:
+                        headers.append(col.field)
+            flat.append((i, rec))
+        raw[spec.name] = RawTable(file, headers, flat, spreadsheet=False)
     return raw
 
 

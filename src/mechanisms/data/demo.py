@@ -12,11 +12,9 @@ import random
 from functools import cache
 from importlib.resources import as_file, files
 
-from ..labels import Label
 from ..org import Actor, Assignment, OrgStructure, Unit
 from ..records import County, Observation, PointsEntry, ProblemRecord, Visit
 
-DEMO_NAME = Label("示例县（虚构）", "Demo County (fictional)")
 SEED = 2024
 TOWNS = (("T1", "示例甲镇", ()), ("T2", "示例乙镇", ()), ("T3", "示例丙街道", ("street",)))
 VILLAGES_PER_TOWN = 4
@@ -150,20 +148,17 @@ def build_demo() -> County:
             if balance >= 10 and rng.random() < 0.3:
                 points.append(PointsEntry(hh.id, dt.date(YEAR, m, 20), -10, None, "兑换：洗衣粉"))
                 balance -= 10
-    structure = OrgStructure(tuple(units), tuple(actors), tuple(asg), name=DEMO_NAME)
+    structure = OrgStructure(tuple(units), tuple(actors), tuple(asg))
     return County(structure, tuple(obs), tuple(visits), tuple(problems), tuple(points))
 
 
 @cache
 def demo_county() -> County:
     """The demo county as shipped, read through the CSV loader."""
-    import attrs
-
     from .county_io import load_county
 
     with as_file(files(__package__) / "demo") as folder:
-        county = load_county(folder)
-    return attrs.evolve(county, structure=attrs.evolve(county.structure, name=DEMO_NAME))
+        return load_county(folder)
 
 
 if __name__ == "__main__":  # regenerate the shipped files

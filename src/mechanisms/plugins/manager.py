@@ -117,17 +117,18 @@ def get_plugin_manager(*, entry_points: bool = True, problems: list[PluginProble
                                                   f"{type(exc).__name__}: {exc}"))
                 continue
     for obj in extra:
-        name = getattr(obj, "__name__", None) if isinstance(obj, types.ModuleType) else None
-        pm.register(obj, name=name)
+        pm.register(obj, name=obj.__name__ if isinstance(obj, types.ModuleType) else type(obj).__name__)
     pm.check_pending()
     return pm
 
 
 def _call_each(pm: pluggy.PluginManager, hook_name: str, make_register: Callable[[str], Callable[[Any], None]],
                problems: list[PluginProblem]) -> None:
-    """Call one hook plugin by plugin, so each contribution and each failure is attributed."""
+    """Call one hook plugin by plugin, in registration order (built-ins first), so each contribution and each
+    failure is attributed to its plugin."""
     hook = getattr(pm.hook, hook_name)
-    for impl in reversed(hook.get_hookimpls()):
+    order = [name for name, _ in pm.list_name_plugin()]
+    for impl in sorted(hook.get_hookimpls(), key=lambda i: order.index(i.plugin_name)):
         try:
             impl.function(register=make_register(impl.plugin_name))
         except MechanismsError as exc:
