@@ -180,7 +180,7 @@ def test_missing_required_table_and_unknown_format(tmp_path: Path) -> None:
         "required table 'actors' (人员) is missing", "required table 'assignments' (包保) is missing"]
     with pytest.raises(UsageError, match="unknown county data format"):
         load_county(_touch(tmp_path / "county.txt"))
-    with pytest.raises(UsageError, match="give the folder that holds units.csv"):
+    with pytest.raises(UsageError, match=r"give the folder that holds units\.csv"):
         load_county(tmp_path / "partial" / "units.csv")
     with pytest.raises(UsageError, match="no such file"):
         load_county(tmp_path / "nowhere")
