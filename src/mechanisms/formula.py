@@ -15,6 +15,10 @@ _BIN = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lamb
         ast.Div: lambda a, b: a / b, ast.Pow: lambda a, b: a ** b}
 
 
+_ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Call, ast.Load, ast.USub, ast.UAdd,
+            *_BIN)
+
+
 class FormulaError(ValueError):
     pass
 
@@ -31,8 +35,7 @@ def _parse(formula: str) -> ast.Expression:
     except SyntaxError as exc:
         raise FormulaError(f"not a formula: {formula!r} ({exc.msg})") from None
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Expression | ast.BinOp | ast.UnaryOp | ast.Constant | ast.Name | ast.Call
-                          | ast.Load | ast.USub | ast.UAdd | tuple(_BIN)):
+        if not isinstance(node, _ALLOWED):
             raise FormulaError(f"{formula!r}: {type(node).__name__} is not allowed in a formula")
         if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in _FUNCS):
             raise FormulaError(f"{formula!r}: only {', '.join(_FUNCS)} may be called")

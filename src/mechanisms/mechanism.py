@@ -86,6 +86,11 @@ class StaffingRule:
     ``households_per_actor`` is set, one actor per that many households (rounded up).
     ``units_per_actor`` lets one actor hold several units (35 departments on 59 villages);
     ``share`` restricts staffing to that share of the in-scope units, chosen by seed.
+
+    For a household-level role with ``households_per_actor`` = N, households are dealt out N
+    at a time within each village (each actor holds up to N households of one village); where
+    the county has no household rows, the lowest units carrying ``households`` counts get
+    partial assignments (``Assignment.households``) of up to N households each.
     """
 
     role: str

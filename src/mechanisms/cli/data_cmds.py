@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import click
 
 from ..data.county_io import load_county
@@ -48,3 +49,27 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt:
         console().print(msg, markup=False)
     if problems:
         raise SystemExit(1)
+
+
+@main.command()
+@click.argument("data")
+@click.option("--mechanism", "key", help="The mechanism whose assignment policy staffs the county.")
+@mechanism_file_option
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the policy's random choices.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True,
+              help="Where to write the staffed county (a folder for CSV, or .xlsx/.json/.yaml).")
+@click.option("--force", is_flag=True, help="Replace existing files at --output.")
+@lang_option
+def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: int, output: Path, force: bool,
+          lang: Lang) -> None:
+    """Staff a county with a mechanism's assignment policy and write the result."""
+    from ..data.county_io import write_county
+    from ..staffing import staff as staff_structure
+
+    mechanism = get_mechanism(key, mechanism_files)
+    county = load_county(data)
+    county = attrs.evolve(county, structure=staff_structure(county.structure, mechanism, seed=seed))
+    path = write_county(county, output, overwrite=force)
+    added = sum(1 for a in county.structure.assignments if a.mechanism == mechanism.key)
+    console().print(f"已写入 {path}：按 {mechanism.key} 的配置政策新增 {added} 条包保关系" if lang == "zh"
+                    else f"wrote {path}: {added} assignments added by {mechanism.key}'s assignment policy", markup=False)
