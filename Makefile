@@ -21,7 +21,8 @@ RUN := $(UV) run --frozen --all-packages
 sync: .venv/.synced
 
 run: sync
-	$(RUN) mechanisms run
+	$(RUN) mechanisms validate demo --mechanism example
+	$(RUN) mechanisms list
 
 test: sync
 	$(RUN) ruff check .
