@@ -112,7 +112,7 @@ def test_record_tables_are_checked() -> None:
     got = {(p.file, p.row, p.field) for p in validate_county(county, EXAMPLE)}
     assert {(f.rsplit("/", 1)[-1], r, fld) for f, r, fld in got} == {
         ("visits.csv", 2, "actor"), ("visits.csv", 2, "days"),
-        ("problems.csv", 2, "deadline"), ("problems.csv", 2, "category")}
+        ("problems.csv", 2, "deadline")}
 
 
 def test_graph_holds_units_actors_and_responsibility_edges() -> None:

@@ -12,6 +12,7 @@ from .labels import Label
 from .org import DEFAULT_LEVELS, Level
 from .schedule import Frequency
 from .scoring import Scoring
+from .shape import CountyShape
 
 
 @attrs.frozen
@@ -204,6 +205,8 @@ class Mechanism:
     features: tuple[Feature, ...] = ()
     principles: tuple[Label, ...] = ()
     reference: ReferenceCase | None = None
+    preset: CountyShape | None = None
+    """The reference county's sizes, for generating a calibrated synthetic county (``--preset KEY``)."""
     assumptions: tuple[Assumption, ...] = ()
 
     def role(self, key: str) -> Role:

@@ -57,6 +57,27 @@ class PointsEntry:
     note: str = ""
 
 
+DONE = "done"
+"""The event kind that records a campaign task (or milestone) as done; ``task`` names which."""
+
+
+@attrs.frozen
+class Event:
+    """A dated event a county records: a campaign task done, a risk clue found, identified, entered.
+
+    ``subject`` ties the events of one case together (a risk case id) so deadlines counted
+    from one event to the next can be checked; ``None`` means the unit is the case. A task
+    is done when an event of kind ``done`` names it in ``task``.
+    """
+
+    unit: str
+    event: str
+    date: dt.date
+    subject: str | None = None
+    task: str | None = None
+    note: str = ""
+
+
 @attrs.frozen
 class Origin:
     """Where each table's records came from, so problems found later name the file and row."""
@@ -81,5 +102,6 @@ class County:
     visits: tuple[Visit, ...] = ()
     problems: tuple[ProblemRecord, ...] = ()
     points: tuple[PointsEntry, ...] = ()
+    events: tuple[Event, ...] = ()
     origin: Origin = attrs.field(factory=Origin, eq=False, repr=False)
     """Provenance of the records; not part of the county's value (two loads of the same data are equal)."""

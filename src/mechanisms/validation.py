@@ -93,6 +93,7 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
 
     # ---- assignments
     roles = {r.key: r for r in mechanism.roles} if mechanism else {}
+    household_level = level_keys[-1] if level_keys else None
     for i, asg in enumerate(s.assignments):
         if asg.actor not in s.actor_by_id:
             add("assignments", i, "actor", f"actor {asg.actor!r} does not exist")
@@ -110,7 +111,10 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
                 f"({', '.join(roles) or 'none'})")
             continue
         unit = s.unit_by_id.get(asg.unit)
-        if unit is not None and unit.level != role.level:
+        # A household-level role may sit on a count-only leaf (a group known by its household count).
+        count_only = unit is not None and role.level == household_level and asg.unit not in s.children \
+            and unit.households is not None
+        if unit is not None and unit.level != role.level and not count_only:
             add("assignments", i, "unit", f"role {role.key!r} is held on {role.level} units; {unit.id!r} is a {unit.level}")
         actor = s.actor_by_id.get(asg.actor)
         if actor is not None and role.actor_kinds and actor.kind not in role.actor_kinds:
@@ -149,11 +153,15 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
             add("problems", i, "deadline", f"deadline {p.deadline} is before the problem was found {p.found}")
         if p.closed is not None and p.closed < p.found:
             add("problems", i, "closed", f"closed {p.closed} before it was found {p.found}")
-        if mechanism is not None and p.category is not None and mechanism.scoring and mechanism.scoring.supervision:
-            cats = {c.key for c in mechanism.scoring.supervision.categories}
-            if cats and p.category not in cats:
-                add("problems", i, "category", f"unknown accountability category {p.category!r} ({', '.join(sorted(cats))})")
     for i, e in enumerate(county.points):
         if e.household not in s.unit_by_id:
             add("points", i, "household", f"unit {e.household!r} does not exist")
+    task_keys: set[str] = set()
+    if mechanism is not None and mechanism.campaign is not None:
+        task_keys = {t.key for t in mechanism.campaign.tasks} | {m.key for m in mechanism.campaign.milestones}
+    for i, ev in enumerate(county.events):
+        if ev.unit not in s.unit_by_id:
+            add("events", i, "unit", f"unit {ev.unit!r} does not exist")
+        if task_keys and ev.task is not None and ev.task not in task_keys:
+            add("events", i, "task", f"task {ev.task!r} is not a task or milestone of {mechanism.key}'s campaign")
     return out

@@ -33,10 +33,14 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt:
         county, problems = None, list(exc.problems)
     doc = {"ok": not problems,
            "problems": [{"file": p.file, "row": p.row, "field": p.field, "message": p.message} for p in problems]}
-    if fmt != "table" or problems:
+    if fmt != "table":
         emit(doc["problems"], [Col("file", L("文件", "file")), Col("row", L("行", "row"), "right"),
                                Col("field", L("字段", "field")), Col("message", L("问题", "problem"))],
-             fmt=fmt, lang=lang, title=L("数据问题", "Problems"), json_doc=doc)
+             fmt=fmt, lang=lang, json_doc=doc)
+    elif problems:
+        # One line per problem, as a person fixing a file wants them (and fast for tens of thousands).
+        click.echo("\n".join(str(p) for p in problems))
+        click.echo(f"{len(problems)} 个问题" if lang == "zh" else f"{len(problems)} problem(s) found.")
     if county is not None and not problems and fmt == "table":
         s = county.structure
         msg = (f"数据有效：{len(s.units)} 个单位（{sum(1 for u in s.units if u.level == s.levels[-1].key)} 户），"

@@ -36,7 +36,7 @@ from .tables import (
     table_for_name,
 )
 
-CountyFormat = Literal["csv", "xlsx", "json", "yaml"]
+CountyFormat = Literal["csv", "xlsx", "json", "yaml", "parquet"]
 
 
 @attrs.frozen
@@ -53,7 +53,7 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 
 def detect_format(path: Path) -> CountyFormat:
     if path.is_dir():
-        return "csv"
+        return "parquet" if any(p.suffix.lower() == ".parquet" for p in path.iterdir()) else "csv"
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return "xlsx"
@@ -81,6 +81,8 @@ def load_county(source: str | Path) -> County:
         raw = _read_csv_folder(path, problems)
     elif fmt == "xlsx":
         raw = _read_workbook(path, problems)
+    elif fmt == "parquet":
+        raw = _read_parquet_folder(path, problems)
     else:
         raw = _read_document(path, fmt, problems)
     return _build(raw, problems)
@@ -113,7 +115,8 @@ def _build(raw: Mapping[str, RawTable], problems: list[DataProblem]) -> County:
     structure = OrgStructure(units=tuple(tables["units"]), actors=tuple(tables["actors"]),
                              assignments=tuple(tables["assignments"]), levels=levels)
     return County(structure, observations=tuple(tables["observations"]), visits=tuple(tables["visits"]),
-                  problems=tuple(tables["problems"]), points=tuple(tables["points"]), origin=origin)
+                  problems=tuple(tables["problems"]), points=tuple(tables["points"]), events=tuple(tables["events"]),
+                  origin=origin)
 
 
 def _decode(path: Path, problems: list[DataProblem]) -> str | None:
@@ -157,6 +160,33 @@ def _read_csv_folder(folder: Path, problems: list[DataProblem]) -> dict[str, Raw
             continue
         headers, rows = _csv_rows(text)
         raw[spec.name] = RawTable(str(file), headers, rows)
+    return raw
+
+
+def _pyarrow():  # type: ignore[no-untyped-def]
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        raise UsageError("Parquet needs pyarrow: pip install 'mechanisms[parquet]'") from None
+    return pyarrow
+
+
+def _read_parquet_folder(folder: Path, problems: list[DataProblem]) -> dict[str, RawTable]:
+    pa = _pyarrow()
+    raw: dict[str, RawTable] = {}
+    for file in sorted(folder.glob("*.parquet")):
+        spec = table_for_name(file.stem)
+        if spec is None:
+            continue
+        try:
+            table = pa.parquet.read_table(file)
+        except Exception as exc:  # pyarrow raises several kinds for a broken file
+            problems.append(DataProblem(str(file), None, None, f"not a readable Parquet file: {exc}"))
+            continue
+        headers = table.column_names
+        rows = [(i, r) for i, r in enumerate(table.to_pylist(), start=1)]
+        raw[spec.name] = RawTable(str(file), headers, rows, spreadsheet=False)
     return raw
 
 
@@ -240,7 +270,7 @@ def _tables_of(county: County) -> Iterator[tuple[TableSpec, list[dict[str, Any]]
         yield LEVELS, [record_to_row(LEVELS, lv) for lv in s.levels]
     sources = {"units": s.units, "actors": s.actors, "assignments": s.assignments,
                "observations": county.observations, "visits": county.visits,
-               "problems": county.problems, "points": county.points}
+               "problems": county.problems, "points": county.points, "events": county.events}
     for spec in RECORD_TABLES:
         records = sources[spec.name]
         if records or not spec.optional:
@@ -275,7 +305,7 @@ def write_county(county: County, dest: str | Path, *, fmt: CountyFormat | None =
     """Write ``county`` to ``dest``; refuses to replace existing files unless ``overwrite``."""
     dest = Path(dest)
     if fmt is None:
-        fmt = "csv" if dest.suffix == "" else detect_format(dest)
+        fmt = "csv" if dest.suffix == "" or dest.is_dir() else detect_format(dest)
     tables = list(_tables_of(county))
     if fmt == "csv":
         targets = [(dest / f"{spec.name}.csv", spec, rows) for spec, rows in tables]
@@ -285,6 +315,18 @@ def write_county(county: County, dest: str | Path, *, fmt: CountyFormat | None =
         for path, spec, rows in targets:
             # UTF-8 with BOM: what Excel on Chinese Windows opens without garbling.
             write_text(path, _csv_text(spec, rows, chinese_headers), overwrite=overwrite, encoding="utf-8-sig")
+    elif fmt == "parquet":
+        pa = _pyarrow()
+        targets = [(dest / f"{spec.name}.parquet", spec, rows) for spec, rows in tables]
+        for path, _, _ in targets:
+            check_writable(path, overwrite)
+        dest.mkdir(parents=True, exist_ok=True)
+        for path, spec, rows in targets:
+            columns = {c.field: [r[c.field] for r in rows] for c in spec.columns}
+            types = {"int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
+            schema = pa.schema([(c.field, types.get(c.kind, pa.string())) for c in spec.columns])
+            with atomic_path(path, overwrite=overwrite) as tmp:
+                pa.parquet.write_table(pa.table(columns, schema=schema), tmp)
     elif fmt == "xlsx":
         import openpyxl
 

@@ -14,7 +14,7 @@ import attrs
 
 from ..errors import DataProblem
 from ..org import DEFAULT_LEVELS, Actor, Assignment, Level, Unit
-from ..records import Observation, PointsEntry, ProblemRecord, Visit
+from ..records import Event, Observation, PointsEntry, ProblemRecord, Visit
 
 TAG_SEPARATORS = (";", "；", "，", ",", "、", "|")
 FORMULA_START = ("=", "+", "-", "@")
@@ -124,7 +124,16 @@ POINTS = TableSpec("points", PointsEntry, (
     C("note", "str", "备注"),
 ), "积分")
 
-RECORD_TABLES: tuple[TableSpec, ...] = (UNITS, ACTORS, ASSIGNMENTS, OBSERVATIONS, VISITS, PROBLEMS, POINTS)
+EVENTS = TableSpec("events", Event, (
+    C("unit", "str", "单位", required=True),
+    C("event", "str", "事件", "事件类型", required=True),
+    C("date", "date", "日期", "发生日期", required=True),
+    C("subject", "str", "对象", "案件编号", "线索编号"),
+    C("task", "str", "任务", "任务编号"),
+    C("note", "str", "备注"),
+), "事件", ("事件记录", "台账"))
+
+RECORD_TABLES: tuple[TableSpec, ...] = (UNITS, ACTORS, ASSIGNMENTS, OBSERVATIONS, VISITS, PROBLEMS, POINTS, EVENTS)
 ALL_TABLES: tuple[TableSpec, ...] = (LEVELS, *RECORD_TABLES)
 TABLES: dict[str, TableSpec] = {t.name: t for t in ALL_TABLES}
 

@@ -1,0 +1,96 @@
+"""`mechanisms generate`: a synthetic county from sizes or a plugin's reference county."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import click
+
+from ..errors import UsageError
+from ..generate import generate_structure
+from ..labels import Label, Lang
+from ..records import County
+from ..shape import CountyShape, TagShare
+from ..staffing import staff
+from .app import main
+from .context import get_mechanism
+from .options import lang_option, mechanism_file_option
+from .output import console
+
+
+def parse_tag(text: str) -> TagShare:
+    """``LEVEL:TAG:SHARE`` (a share below 1, e.g. 0.2) or ``LEVEL:TAG:COUNT`` (a whole number, e.g. 59)."""
+    parts = text.split(":")
+    if len(parts) != 3:
+        raise UsageError(f"--tag expects LEVEL:TAG:SHARE or LEVEL:TAG:COUNT, got {text!r}")
+    level, tag, amount = parts
+    try:
+        value = float(amount)
+    except ValueError:
+        raise UsageError(f"--tag {text!r}: {amount!r} is not a number") from None
+    if value < 1 or "." in amount:
+        return TagShare(level, tag, share=value)
+    return TagShare(level, tag, count=int(value))
+
+
+def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dict[str, int | None],
+               tags: tuple[str, ...]) -> CountyShape:
+    if preset is not None:
+        mech = get_mechanism(preset, mechanism_files)
+        if mech.preset is None:
+            raise UsageError(f"{preset}: the mechanism states no reference county to generate from")
+        shape = mech.preset
+        given = {k: v for k, v in sizes.items() if v is not None}
+        shape = attrs.evolve(shape, **given)
+    else:
+        missing = [k for k in ("towns", "villages", "households") if sizes.get(k) is None]
+        if missing:
+            raise click.UsageError(f"give --preset KEY, or sizes: {', '.join('--' + m for m in missing)} missing")
+        shape = CountyShape(Label("合成县", "synthetic county"), **{k: v for k, v in sizes.items() if v is not None})
+    if tags:
+        shape = attrs.evolve(shape, tags=shape.tags + tuple(parse_tag(t) for t in tags))
+    return shape
+
+
+@main.command()
+@click.option("--preset", help="Generate the reference county of this mechanism (its published sizes).")
+@click.option("--towns", type=int, help="Towns and streets in all.")
+@click.option("--streets", type=int, help="How many of the towns are streets (街道).")
+@click.option("--villages", type=int, help="Villages and communities in all.")
+@click.option("--communities", type=int, help="How many of the villages are communities (社区).")
+@click.option("--groups-per-village", "groups_per_village", type=int, help="Groups (村民小组) per village.")
+@click.option("--households", type=int, help="Households in all.")
+@click.option("--tag", "tags", multiple=True, metavar="LEVEL:TAG:SHARE|COUNT",
+              help="Tag units, e.g. household:worst-hygiene:0.2 or village:target-village:59 (repeatable).")
+@click.option("--mechanism", "keys", multiple=True, help="Staff the county with this mechanism's policy (repeatable).")
+@mechanism_file_option
+@click.option("--rows/--counts", "rows", default=None,
+              help="A row per household, or household counts on groups (default: rows up to 200,000 households).")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True,
+              help="A folder (CSV or Parquet) or a .xlsx/.json/.yaml file.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "yaml", "parquet"]),
+              help="Output format (default: from --output).")
+@click.option("--force", is_flag=True, help="Replace existing files at --output.")
+@lang_option
+def generate(preset: str | None, towns: int | None, streets: int | None, villages: int | None,
+             communities: int | None, groups_per_village: int | None, households: int | None, tags: tuple[str, ...],
+             keys: tuple[str, ...], mechanism_files: tuple[Path, ...], rows: bool | None, seed: int, output: Path,
+             fmt: str | None, force: bool, lang: Lang) -> None:
+    """Generate a synthetic county (plainly fake names), optionally staffed by mechanisms' policies."""
+    from ..data.county_io import write_county
+
+    sizes = {"towns": towns, "streets": streets, "villages": villages, "communities": communities,
+             "groups_per_village": groups_per_village, "households": households}
+    shape = shape_from(preset, mechanism_files, sizes, tags)
+    structure = generate_structure(shape, seed=seed, household_rows=rows)
+    for i, key in enumerate(keys or ((preset,) if preset else ())):
+        structure = staff(structure, get_mechanism(key, mechanism_files), seed=seed + i)
+    path = write_county(County(structure), output, fmt=fmt, overwrite=force)  # type: ignore[arg-type]
+    n_units = len(structure.units)
+    hh = structure.household_count(structure.roots[0].id)
+    console().print(f"已生成 {path}：{n_units} 个单位，{hh} 户，{len(structure.actors)} 名责任主体，"
+                    f"{len(structure.assignments)} 条包保关系" if lang == "zh" else
+                    f"wrote {path}: {n_units} units, {hh} households, {len(structure.actors)} actors, "
+                    f"{len(structure.assignments)} assignments", markup=False)
