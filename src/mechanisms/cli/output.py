@@ -28,7 +28,7 @@ class Col:
 
 
 def console() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    return Console(soft_wrap=True, highlight=False)
 
 
 def err_console() -> Console:
