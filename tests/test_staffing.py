@@ -90,3 +90,19 @@ def test_own_assignments_come_first_and_no_policy_is_a_usage_error() -> None:
     assert used and len(county.structure.assignments) == 351
     with pytest.raises(UsageError, match="no assignment policy"):
         staff(COUNT_ONLY, attrs.evolve(EXAMPLE, policy=None))
+
+
+def test_two_rules_for_one_role_number_their_actors_apart() -> None:
+    role = Role("dept", Label("部门", "department"), "village", ("department", "enterprise"))
+    m = _mech(StaffingRule("dept", "department"), StaffingRule("dept", "enterprise"), role=role)
+    s = staff(COUNT_ONLY, m)
+    assert len({a.id for a in s.actors}) == len(s.actors) == 6
+    assert len({(a.actor, a.unit) for a in s.assignments}) == 6
+
+
+def test_a_pool_larger_than_the_units_never_repeats_a_unit() -> None:
+    role = Role("insp", Label("督查", "inspector"), "village", ("inspector",))
+    s = staff(COUNT_ONLY, _mech(StaffingRule("insp", "inspector", per_unit=3, units_per_actor=15), role=role))
+    pairs = [(a.actor, a.unit) for a in s.assignments]
+    assert len(pairs) == len(set(pairs)) == 9
+    assert Counter(a.unit for a in s.assignments) == {"V1": 3, "V2": 3, "V3": 3}

@@ -87,8 +87,9 @@ def _slots(structure: OrgStructure, role: Role, rule: StaffingRule, rng: np.rand
         del j
     if rule.units_per_actor and rule.units_per_actor > 1:
         # Round-robin order keeps an actor's units distinct; consecutive units of one town stay together.
+        # Any window of at most len(units) consecutive slots holds distinct units, so cap the pool size there.
         flat = [s[0] for s in per_actor]
-        k = rule.units_per_actor
+        k = min(rule.units_per_actor, max(len(units), 1))
         per_actor = [flat[i:i + k] for i in range(0, len(flat), k)]
     return per_actor
 
@@ -102,10 +103,13 @@ def staff(structure: OrgStructure, mechanism: Mechanism, *, seed: int = 0) -> Or
     taken = set(structure.actor_by_id)
     actors: list[Actor] = []
     edges: list[Assignment] = []
+    numbered: dict[str, int] = defaultdict(int)  # per role, across rules: two rules may staff one role
     for rule in mechanism.policy.rules:
         role = roles[rule.role]
         prefix = rule.name or Label(role.label.zh, role.label.en)
-        for i, slots in enumerate(_slots(structure, role, rule, rng), start=1):
+        for slots in _slots(structure, role, rule, rng):
+            numbered[role.key] += 1
+            i = numbered[role.key]
             actor_id = f"{mechanism.key}/{role.key}/{i:05d}"
             if actor_id in taken:
                 raise UsageError(f"{mechanism.key}: generated actor id {actor_id!r} is already used in the county")

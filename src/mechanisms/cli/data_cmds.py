@@ -8,7 +8,7 @@ import attrs
 import click
 
 from ..data.county_io import load_county
-from ..errors import DataError
+from ..errors import DataError, UsageError
 from ..labels import L, Lang
 from ..validation import validate_county
 from .app import main
@@ -63,15 +63,21 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt:
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True,
               help="Where to write the staffed county (a folder for CSV, or .xlsx/.json/.yaml).")
 @click.option("--force", is_flag=True, help="Replace existing files at --output.")
+@click.option("--again", is_flag=True, help="Staff even if the county has its own assignments for the mechanism.")
 @lang_option
 def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: int, output: Path, force: bool,
-          lang: Lang) -> None:
+          again: bool, lang: Lang) -> None:
     """Staff a county with a mechanism's assignment policy and write the result."""
     from ..data.county_io import write_county
     from ..staffing import staff as staff_structure
 
+    from ..staffing import has_assignments_for
+
     mechanism = get_mechanism(key, mechanism_files)
     county = load_county(data)
+    if has_assignments_for(county.structure, mechanism) and not again:
+        raise UsageError(f"{data} already has assignments for {mechanism.key}; staffing it would add a second set "
+                         "(pass --again to add one anyway)")
     county = attrs.evolve(county, structure=staff_structure(county.structure, mechanism, seed=seed))
     path = write_county(county, output, overwrite=force)
     added = sum(1 for a in county.structure.assignments if a.mechanism == mechanism.key)

@@ -56,6 +56,7 @@ from mechanisms import (
     TierScheme,
 )
 from mechanisms.labels import L
+from mechanisms.shape import CountyShape, TagShare
 
 KEY = "linjiang-five-bao"
 SOURCE_FILE = "002_71cc4289fd7f81f7.txt"
@@ -903,7 +904,30 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
     _a("points-black-list", "上黑榜扣分", "points for the black list", "scoring.points.rules.2.points", -10, "同上", "as above"),
     _a("rectification-days", "问题整改期限（天）", "days to fix a problem found", "scoring.supervision.rectification_days",
        30, "来源只说明察暗访，未给整改期限", "the article names inspections but no deadline to fix what they find"),
+    _a("preset-streets", "合成县中的街道数", "streets in the synthetic county", "preset.streets", 2,
+       "来源只说13个乡镇（街），未分乡镇和街道", "the article says 13 towns and streets without the split"),
+    _a("preset-groups-per-village", "合成县每村村民小组数", "groups per village in the synthetic county",
+       "preset.groups_per_village", 5, "来源未给村民小组数", "the article gives no number of groups"),
 )
+
+
+def preset() -> CountyShape:
+    """Linjiang as the source describes it, for synthetic counties: the sizes come from the published figures.
+
+    The source gives 13 towns and streets without the split, and no group count; those two are assumptions.
+    The households are the 31,490 that party members cover, the worst-hygiene ones the 6,288 of the source.
+    """
+    fig = {f.key: f.value for f in _figures()}
+    return CountyShape(
+        L("临江市（按公布数字合成）", "Linjiang (synthetic, from the published figures)"),
+        towns=int(fig["towns"]),
+        villages=int(fig["villages"] + fig["communities"]),
+        communities=int(fig["communities"]),
+        streets=2,
+        households=int(fig["pm_households"]),
+        groups_per_village=5,
+        tags=(TagShare("household", "worst-hygiene", count=int(fig["worst_households"])),),
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -937,5 +961,6 @@ def build() -> Mechanism:
         features=features(),
         principles=principles(),
         reference=reference(),
+        preset=preset(),
         assumptions=ASSUMPTIONS,
     )
