@@ -393,7 +393,8 @@ def test_assumptions_listed(m: Mechanism) -> None:
         "county-cadre-villages", "department-villages", "inspectors-per-village", "villages-per-inspector",
         "inspection-visits", "campaign-start", "acceptance-date", "inspection-cadence", "nine-haves-weight",
         "six-have-nots-weight", "acceptance-threshold", "clean-household-period", "clean-household-threshold",
-        "clean-household-points", "volunteer-points", "yuan-per-point", "rectification-days"]
+        "clean-household-points", "volunteer-points", "yuan-per-point", "rectification-days", "preset-households",
+        "preset-groups-per-village"]
     assert all(a.reason is not None for a in m.assumptions)
 
 
@@ -485,3 +486,15 @@ def test_cli_case_en(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert "Published figures" in result.output
     assert "model villages" in result.output
+
+
+def test_preset_is_the_73_model_villages_in_22_towns(m: Mechanism) -> None:
+    from mechanisms.generate import generate_structure
+
+    assert m.preset is not None
+    assert (m.preset.towns, m.preset.villages, m.preset.households) == (22, 73, 21900)
+    s = generate_structure(m.preset, seed=0)
+    assert sum("model-village" in u.tags for u in s.units) == 73
+    assert sum(u.level == "household" for u in s.units) == 21900
+    bigger = apply_overrides(m, {"preset-households": 36500})
+    assert bigger.preset is not None and bigger.preset.households == 36500

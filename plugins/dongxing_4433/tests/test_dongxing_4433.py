@@ -417,7 +417,7 @@ def test_round_trips(m: Mechanism) -> None:
 # ------------------------------------------------------------------------------------------------ assumptions
 def test_assumptions_point_at_their_values(m: Mechanism) -> None:
     keys = [a.key for a in m.assumptions]
-    assert len(keys) == len(set(keys)) == 29
+    assert len(keys) == len(set(keys)) == 30
     for a in m.assumptions:
         assert get_path(m, a.path) == a.value or float(get_path(m, a.path)) == a.value, a.key
         assert a.reason is not None and a.reason.zh and a.reason.en
@@ -504,3 +504,18 @@ def test_cli_case_tables() -> None:
     assert "household works completion" in en and "loan_share" in en
     zh = _run("case", KEY)
     assert "户属设施改造完工率" in zh
+
+
+def test_preset_is_the_four_target_towns() -> None:
+    from collections import Counter
+
+    from mechanisms.generate import generate_structure
+
+    m = build()
+    assert m.preset is not None
+    s = generate_structure(m.preset, seed=0)
+    assert Counter(u.level for u in s.units)["village"] == 67
+    assert sum(u.level == "household" for u in s.units) == 28330
+    assert sum("target-village" in u.tags for u in s.units) == 59
+    assert sum("key-town" in u.tags for u in s.units) == 1
+    assert sum("courtyard" in u.tags for u in s.units) == 178

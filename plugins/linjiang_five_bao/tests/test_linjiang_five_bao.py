@@ -533,7 +533,7 @@ def test_document_round_trip(m: Mechanism, fmt: str) -> None:
 
 
 def test_assumptions_are_listed_and_match(m: Mechanism) -> None:
-    assert len(m.assumptions) == 23
+    assert len(m.assumptions) == 25
     for a in m.assumptions:
         assert a.label.zh and a.label.en and a.reason is not None
         assert get_path(m, a.path) == a.value
@@ -614,3 +614,16 @@ def test_cli_case_english(runner: CliRunner) -> None:
     assert "hh_per_pm" in res.output
     assert "Published figures" in res.output
     assert "Derived from them" in res.output
+
+
+def test_preset_follows_the_published_figures(m: Mechanism) -> None:
+    from collections import Counter
+
+    from mechanisms.generate import generate_structure
+
+    assert m.preset is not None
+    s = generate_structure(m.preset, seed=0)
+    assert Counter(u.level for u in s.units) == {"county": 1, "town": 13, "village": 92, "group": 460, "household": 31490}
+    assert sum("community" in u.tags for u in s.units) == 22
+    assert sum("worst-hygiene" in u.tags for u in s.units) == 6288
+    assert sum("street" in u.tags for u in s.units) == 2

@@ -60,7 +60,8 @@ from mechanisms import (
     TierScheme,
 )
 from mechanisms.indicators import Aggregation
-from mechanisms.labels import L, Label
+from mechanisms.labels import L
+from mechanisms.shape import CountyShape, Label, TagShare
 
 KEY = "changling-five-strengthen"
 SOURCE_FILE = "003_cb5105d53e7e09e6.txt"
@@ -853,6 +854,30 @@ def _assumptions() -> tuple[Assumption, ...]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _preset() -> CountyShape:
+    """The 73 model villages in 22 towns, for synthetic counties. The source gives no household count for them;
+    300 households a village is an assumption (overridable), as is five groups a village."""
+    fig = {f.key: f.value for f in _figures()}
+    villages = int(fig["model_villages"])
+    return CountyShape(
+        L("长岭县73个示范村（按公布数字合成）", "Changling's 73 model villages (synthetic, from the published figures)"),
+        towns=int(fig["towns"]),
+        villages=villages,
+        households=300 * villages,
+        groups_per_village=5,
+        tags=(TagShare("village", "model-village", count=villages),),
+    )
+
+
+def _preset_assumptions() -> tuple[Assumption, ...]:
+    return (
+        Assumption("preset-households", L("合成县农户数", "households in the synthetic county"), "preset.households",
+                   21900, L("原文未给示范村户数；按每村300户估计", "the report gives no household count; 300 a village")),
+        Assumption("preset-groups-per-village", L("合成县每村村民小组数", "groups per village in the synthetic county"),
+                   "preset.groups_per_village", 5, L("原文未给村民小组数", "the report gives no number of groups")),
+    )
+
+
 def build() -> Mechanism:
     """The mechanism as the plugin registers it."""
     return Mechanism(
@@ -879,5 +904,6 @@ def build() -> Mechanism:
         features=_features(),
         principles=_principles(),
         reference=_reference(),
-        assumptions=_assumptions(),
+        preset=_preset(),
+        assumptions=_assumptions() + _preset_assumptions(),
     )

@@ -65,7 +65,8 @@ from mechanisms import (
     Tier,
     TierScheme,
 )
-from mechanisms.labels import L, Label
+from mechanisms.labels import L
+from mechanisms.shape import CountyShape, Label, TagShare
 
 KEY = "dongxing-4433"
 SOURCE_FILE = "000_70ca0df7469e01d2.txt"
@@ -852,4 +853,28 @@ def build() -> Mechanism:
         principles=_principles(),
         reference=_reference(source),
     )
-    return attrs.evolve(m, assumptions=_assumptions(m))
+    m = attrs.evolve(m, preset=_preset(m))
+    return attrs.evolve(m, assumptions=_assumptions(m) + _preset_assumptions())
+
+
+def _preset(m: Mechanism) -> CountyShape:
+    """The four target towns as the source counts them, for synthetic counties: 67 contracted villages of which 59
+    are target villages, the 28,330 households whose works started, 178 courtyards of 20+ households, and the key
+    town 椑木镇. Groups per village (498 contact cadres on 67 villages' groups, about 7 each) is an assumption."""
+    assert m.reference is not None
+    fig = {f.key: f.value for f in m.reference.figures}
+    return CountyShape(
+        L("东兴区4个目标镇（按公布数字合成）", "Dongxing's four target towns (synthetic, from the published figures)"),
+        towns=int(fig["target_towns"]),
+        villages=int(fig["department_villages"]),
+        households=int(fig["households_started"]),
+        groups_per_village=7,
+        tags=(TagShare("town", "key-town", count=1), TagShare("village", "target-village", count=int(fig["target_villages"])),
+              TagShare("group", "courtyard", count=int(fig["big_courtyards"]))),
+    )
+
+
+def _preset_assumptions() -> tuple[Assumption, ...]:
+    return (Assumption("preset-groups-per-village", L("合成县每村村民小组数", "groups per village in the synthetic county"),
+                       "preset.groups_per_village", 7,
+                       L("498名干部包联67个村的村组，约每村7组", "498 cadres contact the groups of 67 villages: about 7 each")),)

@@ -1,0 +1,759 @@
+"""What a user of the Xunyi “十大提升行动” plugin relies on: the figures, dates, deadlines and rules of the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from pathlib import Path
+
+import mechanisms_xunyi_ten_actions as plugin_package
+import pytest
+import yaml
+from click.testing import CliRunner
+from mechanisms_xunyi_ten_actions.mechanism import SEED_FILE, build
+
+from mechanisms import (
+    Mechanism,
+    RelativeDeadline,
+    Schedule,
+    apply_overrides,
+    check_mechanism,
+    compute_derived,
+    dumps,
+    load_catalog,
+    loads,
+    structure,
+    unstructure,
+)
+from mechanisms.cli import main
+from mechanisms.overrides import get_path
+
+KEY = "xunyi-ten-actions"
+SEED = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds" / SEED_FILE
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def m() -> Mechanism:
+    return build()
+
+
+@pytest.fixture
+def registration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work around the package ``__init__``: its ``mechanism()`` function is replaced by the ``mechanism``
+    submodule as soon as that is imported, so a second catalogue load in one process calls a module
+    ("'module' object is not callable"). Point the name back at the builder for tests that load the catalogue."""
+    monkeypatch.setattr(plugin_package, "mechanism", build)
+
+
+@pytest.fixture(scope="module")
+def tasks(m: Mechanism) -> dict:
+    return {t.key: t for t in m.campaign.tasks}
+
+
+# ---------------------------------------------------------------------------------------------------- basics
+
+
+def test_consistent_and_registered(m: Mechanism, registration: None) -> None:
+    assert check_mechanism(m) == []
+    catalog = load_catalog()
+    assert catalog.get(KEY) == m
+    assert catalog.entries[KEY].plugin == KEY
+    assert not [p for p in catalog.problems if p.plugin == KEY]
+    assert m.key == KEY
+    assert m.year == 2024
+    assert m.source.file == SEED_FILE
+    assert m.source.date == D(2024, 3, 29)
+    assert m.source.publisher == "旬邑县巩固拓展脱贫攻坚成果同乡村振兴有效衔接领导小组"
+    assert [lv.key for lv in m.levels] == ["county", "town", "village", "group", "household"]
+
+
+# ---------------------------------------------------------------------------------------------------- roles
+
+ROLES = {
+    # key: (level, actor kinds, scope tags_any, min_per_unit, capacity, visits (times, per) or None)
+    "county-leader": ("town", ("leader",), (), 1, None, (1, "month")),
+    "leading-group": ("county", ("leader",), (), 1, None, None),
+    "lead-department": ("county", ("department",), (), 1, None, None),
+    "department": ("village", ("department",), (), 1, None, (1, "month")),
+    "township": ("town", ("cadre",), (), 1, None, None),
+    "village-cadre": ("village", ("village-cadre",), (), 1, None, None),
+    "resident-cadre": ("village", ("resident-cadre",), ("resident-team",), 2, None, None),
+    "dispatching-unit": ("village", ("department", "city-department", "enterprise"), ("resident-team",), 1, None, (1, "half")),
+    "resident-inspector": ("village", ("inspector",), ("resident-team",), 1, None, (2, "month")),
+    "inspection-group": ("town", ("inspector",), (), 1, None, (1, "month")),
+    "grid-worker": ("group", ("grid-worker",), (), 1, None, None),
+    "pairing-cadre": ("household", ("cadre",), ("monitored",), 1, None, None),
+    "water-manager": ("village", ("water-manager",), (), 1, None, (1, "day")),
+}
+
+
+def test_roles(m: Mechanism) -> None:
+    assert list(m.role_keys) == list(ROLES)
+    for key, (level, kinds, tags, min_per_unit, capacity, visits) in ROLES.items():
+        r = m.role(key)
+        assert r.level == level, key
+        assert r.actor_kinds == kinds, key
+        assert r.scope.tags_any == tags, key
+        assert r.min_per_unit == min_per_unit, key
+        assert r.capacity == capacity and r.capacity_households is None, key
+        assert (None if r.visits is None else (r.visits.times, r.visits.per)) == visits, key
+        assert r.quote and r.duties, key
+        assert r.label.zh and r.label.en, key
+
+
+def test_department_heads_visit_contact_village_monthly(m: Mechanism) -> None:
+    r = m.role("department")
+    assert r.visits.unit == "visit" and r.visits.per_year == 12.0
+    assert "每月至少1次深入包抓村" in r.quote
+    assert "第一责任人" in m.role("lead-department").quote
+
+
+# ---------------------------------------------------------------------------------------------------- coverage and policy
+
+
+def test_coverage_rules(m: Mechanism) -> None:
+    rules = {c.key: (c.role, c.level, c.scope.tags_any, c.min_actors) for c in m.coverage_rules}
+    assert rules == {
+        "households-screened": ("grid-worker", "household", (), 1),
+        "monitored-paired": ("pairing-cadre", "household", ("monitored",), 1),
+        "resident-villages-staffed": ("resident-cadre", "village", ("resident-team",), 2),
+        "resident-villages-dispatched": ("dispatching-unit", "village", ("resident-team",), 1),
+        "resident-villages-inspected": ("resident-inspector", "village", ("resident-team",), 1),
+        "towns-led": ("county-leader", "town", (), 1),
+        "towns-inspected": ("inspection-group", "town", (), 1),
+        "villages-water-patrolled": ("water-manager", "village", (), 1),
+    }
+    assert next(c for c in m.coverage_rules if c.key == "households-screened").quote == "对所有农户开展集中全覆盖排查"
+
+
+def test_policy(m: Mechanism) -> None:
+    rules = {s.role: (s.actor_kind, s.per_unit, s.households_per_actor, s.units_per_actor, s.share) for s in m.policy.rules}
+    assert rules == {
+        "county-leader": ("leader", 1, None, None, None),
+        "leading-group": ("leader", 1, None, None, None),
+        "lead-department": ("department", 10, None, None, None),
+        "department": ("department", 1, None, 3, None),
+        "township": ("cadre", 1, None, None, None),
+        "village-cadre": ("village-cadre", 1, None, None, None),
+        "resident-cadre": ("resident-cadre", 3, None, None, None),
+        "dispatching-unit": ("department", 1, None, None, None),
+        "resident-inspector": ("inspector", 1, None, 10, None),
+        "inspection-group": ("inspector", 1, None, 5, None),
+        "grid-worker": ("grid-worker", 1, None, None, None),
+        "pairing-cadre": ("cadre", 1, 5, None, None),
+        "water-manager": ("water-manager", 1, None, None, None),
+    }
+    assert set(rules) == set(m.role_keys)
+    assert m.policy.note.zh and m.policy.note.en
+
+
+# ---------------------------------------------------------------------------------------------------- campaign
+
+
+def test_campaign_dates_and_phases(m: Mechanism) -> None:
+    c = m.campaign
+    assert (c.start, c.end) == (D(2024, 3, 1), D(2024, 12, 31))
+    assert [(p.key, p.start, p.end) for p in c.phases] == [
+        ("mobilise", D(2024, 3, 1), D(2024, 4, 3)),
+        ("implement", D(2024, 4, 4), D(2024, 10, 31)),
+        ("consolidate", D(2024, 11, 1), D(2024, 12, 31)),
+        ("routine", D(2025, 1, 1), None),
+    ]
+    # the phases follow each other without gap or overlap
+    for a, b in zip(c.phases, c.phases[1:], strict=False):
+        assert b.start == a.end + dt.timedelta(days=1)
+
+
+def test_ten_actions_and_coordination(m: Mechanism) -> None:
+    keys = [a.key for a in m.campaign.actions]
+    assert keys == [
+        "monitoring",
+        "consolidation",
+        "industry",
+        "employment",
+        "resident-teams",
+        "relocation",
+        "funds",
+        "social-assistance",
+        "rural-construction",
+        "governance",
+        "coordination",
+    ]
+    for i, a in enumerate(m.campaign.actions[:10]):
+        assert a.label.zh.startswith(f"（{'一二三四五六七八九十'[i]}）"), a.key
+        assert a.tasks, a.key
+    assert [len(a.tasks) for a in m.campaign.actions] == [11, 27, 12, 8, 9, 3, 9, 10, 9, 5, 7]
+    assert len(m.campaign.tasks) == 110
+    assert m.campaign.actions[0].lead.zh == "县乡村振兴局"
+    assert m.campaign.actions[3].lead.zh == "县人社局"
+    assert m.campaign.actions[6].lead.zh == "县乡村振兴局"
+
+
+def test_relative_deadlines(tasks: dict) -> None:
+    t = tasks["identify-and-enter"]
+    assert [(r.event, r.after, r.days) for r in t.within] == [("identified", "clue", 15), ("entered", "identified", 10)]
+    assert t.within[0] == RelativeDeadline("identified", "clue", 15, t.within[0].label)
+    assert sum(r.days for r in t.within) == 25
+    assert [(g.indicator, g.value, g.comparison) for g in t.targets] == [
+        ("identification-days", 15, "<="),
+        ("entry-days", 10, "<="),
+    ]
+
+
+def test_dated_deadlines(tasks: dict) -> None:
+    deadlines = {k: t.deadline for k, t in tasks.items() if t.deadline is not None}
+    assert deadlines == {
+        "insurance-enrolment": D(2024, 12, 31),
+        "house-rebuild": D(2024, 10, 31),
+        "house-acceptance": D(2024, 11, 30),
+        "fund-expenditure": D(2024, 12, 31),
+        "taixing-visits": D(2024, 6, 30),
+        "mobilisation-meetings": D(2024, 4, 3),
+        "specific-plans": D(2024, 4, 3),
+        "self-check": D(2024, 12, 31),
+        "county-assessment": D(2024, 12, 31),
+    }
+    assert tasks["house-rebuild"].targets[0].value == 60 and tasks["house-acceptance"].targets[0].value == 60
+
+
+def test_recurring_due_dates(tasks: dict) -> None:
+    due = {k: (t.due.every, t.due.months, t.due.day) for k, t in tasks.items() if t.due is not None}
+    assert due == {
+        "joint-meeting": ("month", (), None),
+        "income-collection": ("quarter", (), None),
+        "disaster-report": ("month", (), None),
+        "zero-dropout": ("month", (), None),
+        "housing-monitoring": ("month", (), None),
+        "water-daily-patrol": ("day", (), None),
+        "water-weekly-summary": ("week", (), None),
+        "water-door-to-door": ("month", (4, 10), None),
+        "water-test-monthly": ("month", (), None),
+        "water-test-full": ("half", (), None),
+        "water-test-self-supplied": ("year", (), None),
+        "employment-report": ("month", (), 25),
+        "resident-inspection": ("month", (), None),
+        "resident-bulletin": ("quarter", (), None),
+        "resident-assessment": ("year", (), None),
+        "dispatching-visit": ("half", (), None),
+        "dispatching-hearing": ("half", (), None),
+        "dispatching-meeting": ("year", (), None),
+        "project-library-adjust": ("half", (), None),
+        "fund-data-check": ("month", (), None),
+        "joint-inspection": ("month", (6, 9, 11), None),
+        "arena-contest": ("quarter", (), None),
+        "monthly-task-lists": ("month", (), None),
+        "department-village-visits": ("month", (), None),
+    }
+    assert tasks["employment-report"].due == Schedule("month", day=25)
+    assert tasks["employment-report"].lead.zh == "县人社局"
+    assert tasks["disaster-report"].lead.zh == "县应急管理局"
+
+
+TASK_TARGETS = {
+    "policy-door-to-door": [("policy-awareness-rate", 100, ">=")],
+    "full-screening": [("screening-coverage", 100, ">=")],
+    "zero-dropout": [("dropouts", 0, "<=")],
+    "major-disease-treatment": [(None, 30, "==")],
+    "clinic-blank-spots": [("clinic-blank-spots", 0, "<=")],
+    "insurance-enrolment": [("insurance-enrolment-rate", 100, ">=")],
+    "insurance-subsidy": [("subsidy-extreme-poor", 380, "=="), ("subsidy-dibao", 215, "=="), ("subsidy-monitored", 215, "==")],
+    "house-rebuild": [("houses-rebuilt", 60, ">=")],
+    "house-acceptance": [("houses-accepted", 60, ">=")],
+    "water-door-to-door": [("villages-water-checked", 179, ">=")],
+    "water-projects": [("water-projects-completed", 13, ">=")],
+    "water-test-monthly": [("water-test-points", 210, ">=")],
+    "water-test-full": [("water-test-points", 210, ">=")],
+    "water-test-self-supplied": [("self-supplied-sources-tested", 71, ">=")],
+    "farmland": [("high-standard-farmland", 42000, ">=")],
+    "demo-orchards": [("demo-orchards", 300, ">=")],
+    "orchard-renovation": [("orchards-renovated", 2000, ">=")],
+    "rural-tourism": [("shared-villages", 3, ">="), ("shared-courtyards", 160, ">="), ("heritage-towns", 1, ">=")],
+    "courtyard-economy": [("courtyard-economy-households", 200, ">=")],
+    "collective-economy": [("collective-100k-share", 40, ">=")],
+    "new-entities": [
+        ("family-farms-new", 3, ">="),
+        ("cooperatives-new", 5, ">="),
+        ("cooperatives-city-level", 3, ">="),
+        ("family-farms-city-level", 3, ">="),
+        ("high-quality-farmers", 300, ">="),
+    ],
+    "microcredit-overdue": [("loan-overdue-rate", 0.5, "<=")],
+    "migrant-workers": [("migrant-workers", 19000, ">=")],
+    "public-jobs": [
+        ("public-jobs-rural", 580, ">="),
+        ("forest-rangers", 43, ">="),
+        ("river-keepers", 502, ">="),
+        ("pv-public-jobs", 527, ">="),
+    ],
+    "transport-subsidy": [("cross-province-transport-subsidy", 500, "==")],
+    "skills-training": [("trained-workers", 1400, ">=")],
+    "resident-inspection": [("resident-inspections", 2, ">=")],
+    "relocated-employment": [("employed-per-labour-household", 1, ">=")],
+    "fund-expenditure": [("fund-expenditure-rate", 100, ">=")],
+    "boc-funds": [("boc-assistance-funds", 1000, ">=")],
+    "boc-training": [("boc-trainees", 5000, ">=")],
+    "enterprise-projects": [("enterprise-village-projects", 5, ">=")],
+    "enterprise-donors": [("enterprise-donors", 20, ">=")],
+    "typical-cases": [("typical-villages", 1, ">="), ("typical-projects", 1, ">=")],
+    "key-village-plans": [("key-village-plans", 3, ">="), ("model-village-plans", 12, ">=")],
+    "beautiful-villages": [("beautiful-model-villages", 23, ">=")],
+    "toilets": [("sanitary-toilets", 2600, ">=")],
+    "thousand-project-villages": [("thousand-project-villages", 5, ">=")],
+    "identify-and-enter": [("identification-days", 15, "<="), ("entry-days", 10, "<=")],
+}
+
+
+def test_task_targets(tasks: dict) -> None:
+    got = {k: [(g.indicator, g.value, g.comparison) for g in t.targets] for k, t in tasks.items() if t.targets}
+    assert got == TASK_TARGETS
+
+
+def test_owner_roles_exist(m: Mechanism, tasks: dict) -> None:
+    owners = {t.owner_role for t in tasks.values()} - {None}
+    assert owners <= set(m.role_keys)
+    assert tasks["department-village-visits"].owner_role == "department"
+    assert tasks["county-leader-checks"].owner_role == "county-leader"
+    assert tasks["resident-inspection"].owner_role == "resident-inspector"
+    assert tasks["income-collection"].owner_role == "village-cadre"
+
+
+def test_expenditure_milestones(m: Mechanism) -> None:
+    ms = [(x.key, x.date, x.target.value, x.target.indicator) for x in m.campaign.milestones]
+    assert ms == [
+        ("spend-30", D(2024, 4, 30), 30, "fund-expenditure-rate"),
+        ("spend-50", D(2024, 6, 30), 50, "fund-expenditure-rate"),
+        ("spend-75", D(2024, 9, 30), 75, "fund-expenditure-rate"),
+        ("spend-100", D(2024, 12, 31), 100, "fund-expenditure-rate"),
+        ("houses-completed", D(2024, 10, 31), 60, "houses-rebuilt"),
+        ("houses-accepted", D(2024, 11, 30), 60, "houses-accepted"),
+    ]
+    spend = [x.target.value for x in m.campaign.milestones[:4]]
+    assert spend == sorted(spend)
+    assert all(x.target.comparison == ">=" for x in m.campaign.milestones)
+
+
+def test_reporting_cadence(m: Mechanism) -> None:
+    got = {r.key: (r.schedule.every, r.schedule.months, r.schedule.day, r.owner_role) for r in m.campaign.reporting}
+    assert got == {
+        "monthly-bulletin": ("month", (), None, "inspection-group"),
+        "quarterly-dispatch": ("month", (5, 8, 11), None, "leading-group"),
+        "half-year-review": ("month", (6,), None, "leading-group"),
+        "year-end-summary": ("year", (), None, "leading-group"),
+    }
+
+
+# ---------------------------------------------------------------------------------------------------- indicators
+
+
+def test_indicator_targets(m: Mechanism) -> None:
+    def targets(key: str) -> list:
+        return [(t.value, t.comparison, t.period) for t in m.indicator(key).targets]
+
+    assert targets("fund-expenditure-rate") == [
+        (30, ">=", "2024-04"),
+        (50, ">=", "2024-06"),
+        (75, ">=", "2024-09"),
+        (100, ">=", "2024-12"),
+    ]
+    fer = m.indicator("fund-expenditure-rate")
+    assert (fer.numerator, fer.denominator, fer.factor) == ("fund-spent", "fund-allocated", 100.0)
+    assert targets("villages-water-checked") == [(179, ">=", "2024-04"), (179, ">=", "2024-10")]
+    assert targets("collective-100k-share") == [(40, ">=", "2024")]
+    assert m.indicator("collective-100k-share").numerator == "villages-collective-100k"
+    assert targets("loan-overdue-rate") == [(0.5, "<=", None)]
+    assert m.indicator("loan-overdue-rate").direction == "lower"
+    assert targets("identification-days") == [(15, "<=", None)]
+    assert targets("entry-days") == [(10, "<=", None)]
+    assert targets("employed-per-labour-household") == [(1, ">=", None)]
+    assert m.indicator("employed-per-labour-household").aggregation == "min"
+    expected_2024 = {
+        "migrant-workers": 19000,
+        "public-jobs-rural": 580,
+        "forest-rangers": 43,
+        "river-keepers": 502,
+        "pv-public-jobs": 527,
+        "trained-workers": 1400,
+        "boc-assistance-funds": 1000,
+        "boc-trainees": 5000,
+        "enterprise-village-projects": 5,
+        "enterprise-donors": 20,
+        "beautiful-model-villages": 23,
+        "sanitary-toilets": 2600,
+        "high-standard-farmland": 42000,
+        "demo-orchards": 300,
+        "houses-rebuilt": 60,
+        "houses-accepted": 60,
+        "thousand-project-villages": 5,
+        "self-supplied-sources-tested": 71,
+    }
+    for key, value in expected_2024.items():
+        assert targets(key) == [(value, ">=", "2024")], key
+    assert targets("water-test-points") == [(210, ">=", None)]
+    assert targets("subsidy-extreme-poor") == [(380, "==", None)]
+    assert targets("subsidy-dibao") == targets("subsidy-monitored") == [(215, "==", None)]
+    assert targets("resident-inspections") == [(2, ">=", None)]
+
+
+def test_every_task_and_milestone_target_has_an_indicator_target(m: Mechanism) -> None:
+    """A numeric target in the campaign is also a target of its indicator, so observations can be checked."""
+    for t in m.campaign.tasks:
+        for g in t.targets:
+            if g.indicator is not None:
+                assert any(it.value == g.value for it in m.indicator(g.indicator).targets), (t.key, g.indicator)
+    for ms in m.campaign.milestones:
+        assert any(it.value == ms.target.value for it in m.indicator(ms.target.indicator).targets), ms.key
+
+
+# ---------------------------------------------------------------------------------------------------- scoring
+
+
+def test_scoring(m: Mechanism) -> None:
+    s = m.scoring
+    assert [c.key for c in s.scorecards] == [
+        "ten-actions-assessment",
+        "project-checks",
+        "resident-team-assessment",
+        "arena-contest",
+    ]
+    checks = s.scorecards[1]
+    assert [(i.indicator, i.weight) for i in checks.items] == [
+        ("project-start-rate", 1.0),
+        ("project-completion-rate", 1.0),
+        ("reimbursement-rate", 1.0),
+    ]
+    assert {r.key: (r.scorecard, r.period) for r in s.rankings} == {
+        "year-end": ("ten-actions-assessment", "year"),
+        "resident-teams": ("resident-team-assessment", "year"),
+        "arena": ("arena-contest", "quarter"),
+    }
+    assert s.rankings[2].peer_groups[0].tags_any == ("model-village",)
+    commend, appraisal = s.tier_schemes
+    assert (commend.by, [(t.key, t.max_rank, t.reward) for t in commend.tiers]) == ("rank", [("advanced", 3, 0.0)])
+    assert (appraisal.by, [(t.key, t.min_score) for t in appraisal.tiers]) == (
+        "threshold",
+        [("outstanding", 90.0), ("competent", 60.0)],
+    )
+    assert [(x.key, x.colour, x.ranking, x.n, x.period) for x in s.lists] == [("lagging", "black", "year-end", 1, "year")]
+    assert s.points is None
+    assert s.supervision.rectification_days == 30
+    assert [x.zh for x in s.supervision.lists] == ["问题台账", "整改清单"]
+    assert [c.key for c in s.supervision.categories] == ["slackening", "resting"]
+
+
+def test_features(m: Mechanism) -> None:
+    f = {x.key: x for x in m.features}
+    assert [i.label.zh for i in f["risk-elimination-steps"].items] == ["农户提", "镇村审", "行业核", "县级查"]
+    assert [i.value for i in f["insurance-subsidies"].items] == [380, 215, 215]
+    assert [i.value for i in f["public-jobs"].items] == [580, 43, 502, 527]
+    assert [i.value for i in f["model-pattern"].items] == [10, 50, 100]
+    assert len(f["industry-chains"].items) == 6
+    assert [i.label.zh for i in f["cadence"].items] == ["月通报", "季调度", "半年点评", "年终总结", "常态化督导"]
+
+
+# ---------------------------------------------------------------------------------------------------- reference case
+
+FIGURES = {
+    "ten_actions": 10,
+    "phases": 3,
+    "identify_days": 15,
+    "entry_days": 10,
+    "disaster_levels": 3,
+    "dropout_target": 0,
+    "major_diseases": 30,
+    "chronic_diseases": 4,
+    "infant_age_max": 3,
+    "insurance_target_pct": 100,
+    "subsidy_extreme_poor": 380,
+    "subsidy_dibao": 215,
+    "subsidy_monitored": 215,
+    "medical_tiers": 3,
+    "housing_reports_per_month": 1,
+    "houses_to_rebuild": 60,
+    "villages": 179,
+    "water_projects": 13,
+    "test_points": 210,
+    "monthly_tests": 1,
+    "monthly_items": 21,
+    "full32_times": 2,
+    "full32_items": 32,
+    "full46_times": 2,
+    "full46_items": 46,
+    "self_supplied_sources": 71,
+    "self_supplied_tests": 1,
+    "farmland_mu": 42000,
+    "demo_orchards": 300,
+    "orchard_renovation_mu": 2000,
+    "layer_hens": 10_000_000,
+    "leading_industries": 6,
+    "specialty_industries": 4,
+    "shared_villages": 3,
+    "shared_courtyards": 160,
+    "heritage_towns": 1,
+    "courtyard_households": 200,
+    "collective_income_wan": 10,
+    "collective_share_pct": 40,
+    "family_farms": 3,
+    "cooperatives": 5,
+    "city_cooperatives": 3,
+    "city_family_farms": 3,
+    "high_quality_farmers": 300,
+    "overdue_max_pct": 0.5,
+    "migrant_workers": 19000,
+    "report_day": 25,
+    "public_jobs_rural": 580,
+    "forest_rangers": 43,
+    "river_keepers": 502,
+    "pv_jobs": 527,
+    "transport_subsidy": 500,
+    "trained": 1400,
+    "resident_inspections_per_month": 2,
+    "resident_bulletins_per_quarter": 1,
+    "resident_assessments_per_year": 1,
+    "dispatch_visits_per_half": 1,
+    "dispatch_hearings_per_half": 1,
+    "resident_meetings_per_year": 1,
+    "employed_per_household": 1,
+    "spend_apr_pct": 30,
+    "spend_jun_pct": 50,
+    "spend_sep_pct": 75,
+    "spend_dec_pct": 100,
+    "project_check_rates": 3,
+    "asset_review_from": 2013,
+    "asset_review_to": 2023,
+    "asset_ledger_levels": 4,
+    "boc_funds_wan": 1000,
+    "boc_trainees": 5000,
+    "enterprise_projects": 5,
+    "enterprise_donors": 20,
+    "typical_villages": 1,
+    "typical_projects": 1,
+    "key_village_plans": 3,
+    "model_village_plans": 12,
+    "greening_years": 3,
+    "beautiful_villages": 23,
+    "toilets": 2600,
+    "thousand_project_villages": 5,
+    "model_towns": 10,
+    "model_villages": 50,
+    "model_sites": 100,
+    "dept_visits_per_month": 1,
+    "inspections_per_month": 1,
+}
+
+DERIVED = {
+    "public_jobs_total": 580 + 43 + 502 + 527,
+    "public_jobs_rural_share": 580 / 1652,
+    "forest_rangers_share": 43 / 1652,
+    "river_keepers_share": 502 / 1652,
+    "pv_jobs_share": 527 / 1652,
+    "public_jobs_per_worker": 1652 / 19000,
+    "trained_per_worker": 1400 / 19000,
+    "clue_to_entry_days": 25,
+    "spend_step_jan_apr": 30,
+    "spend_step_may_jun": 20,
+    "spend_step_jul_sep": 25,
+    "spend_step_oct_dec": 25,
+    "subsidy_fixed_to_full": 215 / 380,
+    "subsidy_full_minus_fixed": 165,
+    "water_village_checks": 358,
+    "monthly_tests_per_year": 2520,
+    "full_analyses_per_year": 210 * 4 + 71,
+    "item_determinations_per_year": 210 * (12 * 21 + 2 * 32 + 2 * 46) + 71 * 32,
+    "collective_villages_min": 71.6,
+    "farmland_ha": 2800,
+    "orchard_renovation_ha": 2000 / 15,
+    "industries_total": 10,
+    "new_entities": 8,
+    "city_level_entities": 6,
+    "boc_funds_yuan": 10_000_000,
+    "resident_inspections_per_year": 24,
+    "dispatch_visits_per_year": 2,
+    "dept_visits_per_year": 12,
+    "asset_review_years": 11,
+    "plans_total": 15,
+    "villages_per_model_town": 5,
+    "sites_per_model_village": 2,
+    "toilets_per_village": 2600 / 179,
+    "beautiful_village_share": 23 / 179,
+}
+
+
+def test_reference_figures(m: Mechanism) -> None:
+    got = {f.key: f.value for f in m.reference.figures}
+    assert got == FIGURES
+    for f in m.reference.figures:
+        assert f.quote and f.unit and f.label.zh and f.label.en, f.key
+
+
+def test_derived_ratios(m: Mechanism) -> None:
+    got = {dv.derived.key: dv.value for dv in compute_derived(m.reference)}
+    assert set(got) == set(DERIVED)
+    for key, value in DERIVED.items():
+        assert got[key] == pytest.approx(value), key
+    assert got["item_determinations_per_year"] == 87952
+    assert got["full_analyses_per_year"] == 911
+    assert got["public_jobs_total"] == 1652
+
+
+def test_figures_agree_with_the_campaign(m: Mechanism, tasks: dict) -> None:
+    """The reference case and the campaign state the same numbers."""
+    fig = {f.key: f.value for f in m.reference.figures}
+    assert [x.target.value for x in m.campaign.milestones[:4]] == [
+        fig[k] for k in ("spend_apr_pct", "spend_jun_pct", "spend_sep_pct", "spend_dec_pct")
+    ]
+    assert [r.days for r in tasks["identify-and-enter"].within] == [fig["identify_days"], fig["entry_days"]]
+    assert tasks["employment-report"].due.day == fig["report_day"]
+    assert m.role("resident-inspector").visits.times == fig["resident_inspections_per_month"]
+    assert m.role("department").visits.times == fig["dept_visits_per_month"]
+    assert len(m.campaign.actions) - 1 == fig["ten_actions"]
+    assert len([p for p in m.campaign.phases if p.end is not None]) == fig["phases"]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _quotes(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [v for k, v in data.items() if k == "quote" and v] + [q for v in data.values() for q in _quotes(v)]
+    if isinstance(data, list):
+        return [q for v in data for q in _quotes(v)]
+    return []
+
+
+def test_every_quote_is_in_the_source(m: Mechanism) -> None:
+    if not SEED.is_file():
+        pytest.skip(f"source file {SEED} not present")
+    source = _norm(SEED.read_text(encoding="utf-8"))
+    quotes = [f.quote for f in m.reference.figures] + [r.quote for r in m.roles if r.quote] + _quotes(unstructure(m))
+    assert len(quotes) > 200
+    missing = [q for q in quotes if _norm(q) not in source]
+    assert missing == []
+
+
+# ---------------------------------------------------------------------------------------------------- round trips and overrides
+
+
+def test_round_trips(m: Mechanism, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert structure(unstructure(m), Mechanism) == m
+    # The core writes YAML with PyYAML's pure-Python dumper and loader, which take over a second on a mechanism this
+    # size; libyaml's C versions read and write the same YAML and keep the test fast.
+    if getattr(yaml, "__with_libyaml__", False):
+        monkeypatch.setattr(yaml, "safe_dump", functools.partial(yaml.dump, Dumper=yaml.CSafeDumper))
+        monkeypatch.setattr(yaml, "safe_load", functools.partial(yaml.load, Loader=yaml.CSafeLoader))
+    for fmt in ("toml", "yaml", "json"):
+        text = dumps(m, fmt)
+        assert loads(text, Mechanism, fmt) == m, fmt
+    assert "十大提升行动" in text
+
+
+def test_assumptions_match_and_override(m: Mechanism) -> None:
+    values = {a.key: a.value for a in m.assumptions}
+    assert values == {
+        "county-leaders-per-town": 1,
+        "county-leader-visits-per-month": 1,
+        "lead-departments": 10,
+        "villages-per-department": 3,
+        "village-cadres-per-village": 1,
+        "resident-team-size": 3,
+        "teams-per-resident-inspector": 10,
+        "towns-per-inspection-group": 5,
+        "grid-workers-per-group": 1,
+        "households-per-pairing-cadre": 5,
+        "water-managers-per-village": 1,
+        "weight-start-rate": 1.0,
+        "weight-completion-rate": 1.0,
+        "weight-reimbursement-rate": 1.0,
+        "advanced-count": 3,
+        "lagging-count": 1,
+        "resident-outstanding-score": 90.0,
+        "resident-competent-score": 60.0,
+        "rectification-days": 30,
+        "specific-plans-deadline": "2024-04-03",
+    }
+    for a in m.assumptions:
+        assert get_path(m, a.path) == a.value, a.key
+        assert a.reason is not None and a.reason.zh and a.reason.en, a.key
+    changed = apply_overrides(
+        m,
+        {
+            "resident-team-size": "4",
+            "households-per-pairing-cadre": 8,
+            "resident-outstanding-score": 85,
+            "county-leader-visits-per-month": 2,
+            "advanced-count": 5,
+            "specific-plans-deadline": "2024-04-10",
+        },
+    )
+    assert check_mechanism(changed) == []
+    rules = {s.role: s for s in changed.policy.rules}
+    assert rules["resident-cadre"].per_unit == 4
+    assert rules["pairing-cadre"].households_per_actor == 8
+    assert changed.scoring.tier_schemes[1].tiers[0].min_score == 85.0
+    assert changed.role("county-leader").visits.times == 2
+    assert changed.scoring.tier_schemes[0].tiers[0].max_rank == 5
+    assert {t.key: t for t in changed.campaign.tasks}["specific-plans"].deadline == D(2024, 4, 10)
+    assert {a.key: a.value for a in changed.assumptions}["resident-team-size"] == 4
+    assert build() == m  # the original is untouched
+
+
+# ---------------------------------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture
+def runner(registration: None) -> CliRunner:
+    return CliRunner()
+
+
+def test_cli_show_json(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["show", KEY, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.output)
+    assert doc["key"] == KEY
+    roles = {r["key"]: r for r in doc["roles"]}
+    assert set(roles) == set(ROLES)
+    for r in doc["roles"]:
+        assert {"key", "level", "actor_kinds", "scope", "min_per_unit", "capacity"} <= set(r)
+    assert roles["department"]["visits"]["times"] == 1
+    assert roles["resident-cadre"]["scope"]["tags_any"] == ["resident-team"]
+    assert doc["campaign"]["milestones"][0]["date"] == "2024-04-30"
+
+
+def test_cli_show_en_and_set(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["show", KEY, "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    assert "Ten improvement actions" in res.output
+    assert "Xunyi County" in res.output
+    res = runner.invoke(main, ["show", KEY, "--format", "json", "--set", "resident-team-size=5"])
+    assert res.exit_code == 0, res.output
+    rules = {r["role"]: r for r in json.loads(res.output)["policy"]["rules"]}
+    assert rules["resident-cadre"]["per_unit"] == 5
+
+
+def test_cli_case_json(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["case", KEY, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.output)
+    assert doc["key"] == KEY and doc["source"] == SEED_FILE
+    assert {f["key"]: f["value"] for f in doc["figures"]} == FIGURES
+    for f in doc["figures"]:
+        assert set(f) >= {"key", "label", "value", "unit", "quote"}
+    derived = {d["key"]: d for d in doc["derived"]}
+    for d in doc["derived"]:
+        assert set(d) >= {"key", "label", "value", "formula"}
+    assert derived["public_jobs_total"]["value"] == 1652
+    assert derived["public_jobs_total"]["formula"] == "public_jobs_rural + forest_rangers + river_keepers + pv_jobs"
+    assert derived["spend_step_may_jun"]["value"] == 20
+
+
+def test_cli_case_en(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["case", KEY, "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    assert "Published figures" in res.output
+    assert "public_jobs_total" in res.output
+    res = runner.invoke(main, ["case", KEY, "--format", "json", "--lang", "en"])
+    doc = json.loads(res.output)
+    assert next(f for f in doc["figures"] if f["key"] == "toilets")["label"] == "sanitary toilets"
