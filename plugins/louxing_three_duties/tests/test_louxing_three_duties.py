@@ -354,6 +354,9 @@ def test_assumptions_and_overrides(m: Mechanism) -> None:
         "routine-start": "2021-01-01",
         "campaign-end": "2021-12-31",
         "sprint-end": "2021-12-31",
+        "preset-streets": 3,
+        "preset-households": 19500,
+        "preset-groups-per-village": 5,
     }
     assert all(a.reason is not None for a in m.assumptions)
     changed = apply_overrides(
@@ -442,3 +445,14 @@ def test_cli_case_english() -> None:
     zh = CliRunner().invoke(main, ["case", KEY], env=WIDE)
     assert zh.exit_code == 0, zh.output
     assert "每支工作队平均人数" in zh.output
+
+
+def test_preset_is_the_eight_towns_and_65_team_villages(m: Mechanism) -> None:
+    from mechanisms.generate import generate_structure
+
+    assert m.preset is not None
+    s = generate_structure(m.preset, seed=0)
+    assert sum(u.level == "town" for u in s.units) == 8
+    assert sum("resident-team" in u.tags for u in s.units) == 65
+    assert sum("key-village" in u.tags for u in s.units) == 46
+    assert sum(u.level == "household" for u in s.units) == 19500

@@ -53,7 +53,8 @@ from mechanisms import (
     Target,
     Task,
 )
-from mechanisms.labels import L, Label
+from mechanisms.labels import L
+from mechanisms.shape import CountyShape, Label, TagShare
 
 KEY = "louxing-three-duties"
 SEED_FILE = "004_c9698b375b654721.txt"
@@ -1188,5 +1189,35 @@ def build() -> Mechanism:
         features=_features(),
         principles=_principles(),
         reference=_reference(),
-        assumptions=_assumptions(roles, policy, campaign),
+        preset=_preset(),
+        assumptions=_assumptions(roles, policy, campaign) + _preset_assumptions(),
+    )
+
+
+def _preset() -> CountyShape:
+    """Louxing's eight towns and streets and the 65 villages its resident teams cover, 46 of them key villages,
+    for synthetic counties. The source gives no household count and does not say how many of the eight are streets:
+    those are assumptions (300 households a village; 3 streets), as is five groups a village."""
+    fig = {f.key: f.value for f in _reference().figures}
+    villages = int(fig["team_villages"])
+    return CountyShape(
+        L("娄星区（按公布数字合成）", "Louxing (synthetic, from the published figures)"),
+        towns=int(fig["towns"]),
+        streets=3,
+        villages=villages,
+        households=300 * villages,
+        groups_per_village=5,
+        tags=(TagShare("village", "resident-team", count=villages),
+              TagShare("village", "key-village", count=int(fig["key_villages"]))),
+    )
+
+
+def _preset_assumptions() -> tuple[Assumption, ...]:
+    return (
+        Assumption("preset-streets", L("合成县中的街道数", "streets in the synthetic county"), "preset.streets", 3,
+                   L("原文只说8个乡镇街道，未分乡镇和街道", "the report says 8 towns and streets without the split")),
+        Assumption("preset-households", L("合成县农户数", "households in the synthetic county"), "preset.households",
+                   19500, L("原文未给户数；按每村300户估计", "the report gives no household count; 300 a village")),
+        Assumption("preset-groups-per-village", L("合成县每村村民小组数", "groups per village in the synthetic county"),
+                   "preset.groups_per_village", 5, L("原文未给村民小组数", "the report gives no number of groups")),
     )
