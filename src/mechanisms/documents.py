@@ -18,6 +18,9 @@ from .converter import structure, unstructure
 from .errors import DataError, DataProblem, UsageError
 
 T = TypeVar("T")
+# libyaml's safe loader and dumper are ten times faster than PyYAML's pure-Python ones; same output.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 DocFormat = Literal["json", "toml", "yaml"]
 SUFFIXES: dict[str, DocFormat] = {".json": "json", ".toml": "toml", ".yaml": "yaml", ".yml": "yaml"}
 
@@ -44,7 +47,7 @@ def dumps(obj: Any, fmt: DocFormat) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "toml":
         return tomli_w.dumps(data)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return yaml.dump(data, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False)
 
 
 def parse(text: str, fmt: DocFormat, *, file: str = "<data>") -> Any:
@@ -54,7 +57,7 @@ def parse(text: str, fmt: DocFormat, *, file: str = "<data>") -> Any:
             return json.loads(text)
         if fmt == "toml":
             return tomllib.loads(text)
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader, C-accelerated where available
     except json.JSONDecodeError as exc:
         raise DataError([DataProblem(file, exc.lineno, None, f"invalid JSON: {exc.msg}")]) from None
     except tomllib.TOMLDecodeError as exc:

@@ -10,11 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import attrs
-import networkx as nx
 
 from .labels import Label
+
+if TYPE_CHECKING:
+    from networkx import DiGraph
+else:
+    DiGraph = object  # networkx is imported only when a graph is asked for; the name must still resolve
 
 
 @attrs.frozen
@@ -169,7 +174,7 @@ class OrgStructure:
         return tuple(a for a in self.assignments if a.active_on(on))
 
     @cached_property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> DiGraph:
         """Units, actors and responsibility edges as one directed graph, for users' own analysis.
 
         Nodes are ``("unit", id)`` and ``("actor", id)`` tuples so unit and actor ids may
@@ -178,6 +183,8 @@ class OrgStructure:
         ``role``, ``start``, ``end``). Several roles of one actor on one unit are kept as
         the edge's ``roles`` tuple.
         """
+        import networkx as nx  # only users who ask for the graph pay for importing networkx
+
         g = nx.DiGraph(name=self.roots[0].name if self.roots else None)
         for u in self.units:
             g.add_node(("unit", u.id), type="unit", **attrs.asdict(u))
