@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
-import mechanisms_changling_five_strengthen as package
 import pytest
 from click.testing import CliRunner
 from mechanisms_changling_five_strengthen.mechanism import QUOTES, SOURCE_FILE, build
@@ -423,23 +420,8 @@ def test_overrides(m: Mechanism) -> None:
 
 
 @pytest.fixture(scope="module")
-def runner() -> Iterator[CliRunner]:
-    """A CLI runner whose every invocation finds the plugin.
-
-    Workaround, to drop once the package ``__init__`` is fixed: its hook calls the module-level
-    function ``mechanism()``, but importing the ``mechanism`` submodule rebinds that name to the
-    submodule, so the hook works once per process and then raises "'module' object is not
-    callable". Only when that is the case, a callable doing what the function did is put back
-    for these tests.
-    """
-    shadowed = isinstance(package.mechanism, ModuleType) and "mechanism" in package.register_mechanisms.__code__.co_names
-    saved = package.mechanism
-    if shadowed:
-        package.mechanism = build  # type: ignore[assignment]
-    try:
-        yield CliRunner()
-    finally:
-        package.mechanism = saved  # type: ignore[assignment]
+def runner() -> CliRunner:
+    return CliRunner()
 
 
 def test_cli_show_json(runner: CliRunner) -> None:

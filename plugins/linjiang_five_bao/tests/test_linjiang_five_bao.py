@@ -9,11 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
-import mechanisms_linjiang_five_bao as package
 import pytest
 from click.testing import CliRunner
 from mechanisms_linjiang_five_bao.mechanism import build
@@ -62,25 +59,6 @@ def test_mechanism_is_consistent(m: Mechanism) -> None:
     assert check_mechanism(m) == []
 
 
-@pytest.fixture(scope="module")
-def hook() -> Iterator[None]:
-    """Lets the plugin hook run more than once in this process.
-
-    Workaround, to drop once the package ``__init__`` is fixed: its hook calls the module-level function
-    ``mechanism()``, but importing the ``mechanism`` submodule rebinds that name to the submodule, so the
-    hook works once per process and then raises "'module' object is not callable". Only while that is the
-    case, a callable doing what the function did is put back for these tests.
-    """
-    saved = package.mechanism
-    if isinstance(saved, ModuleType):
-        package.mechanism = build  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        package.mechanism = saved  # type: ignore[assignment]
-
-
-@pytest.mark.usefixtures("hook")
 def test_registered_through_the_plugin_hook() -> None:
     catalog = load_catalog()
     assert [p for p in catalog.problems if p.plugin == KEY] == []
@@ -560,7 +538,7 @@ def test_override_dates(m: Mechanism) -> None:
 
 
 @pytest.fixture(scope="module")
-def runner(hook: None) -> CliRunner:
+def runner() -> CliRunner:
     return CliRunner()
 
 

@@ -57,7 +57,8 @@ from mechanisms import (
     Tier,
     TierScheme,
 )
-from mechanisms.labels import L, Label
+from mechanisms.labels import L
+from mechanisms.shape import CountyShape, Label, TagShare
 
 KEY = "xunyi-ten-actions"
 SEED_FILE = "001_7ee8fce85c601369.txt"
@@ -3033,5 +3034,41 @@ def build() -> Mechanism:
         features=_features(),
         principles=_principles(),
         reference=_reference(),
-        assumptions=_assumptions(roles, policy, scoring, campaign),
+        preset=_preset(),
+        assumptions=_assumptions(roles, policy, scoring, campaign) + _preset_assumptions(),
+    )
+
+
+def _preset() -> CountyShape:
+    """Xunyi's 179 villages, for synthetic counties, with its 23 beautiful (model) villages. The source addresses
+    "各镇" and 城关街道 without counting the towns, and gives no household or monitored-household count: those are
+    assumptions (10 towns and 1 street, 250 households a village, 3% of households monitored), as is five groups a
+    village."""
+    fig = {f.key: f.value for f in _figures()}
+    villages = int(fig["villages"])
+    return CountyShape(
+        L("旬邑县（按公布数字合成）", "Xunyi (synthetic, from the published figures)"),
+        towns=11,
+        streets=1,
+        villages=villages,
+        households=250 * villages,
+        groups_per_village=5,
+        tags=(TagShare("village", "model-village", count=int(fig["beautiful_villages"])),
+              TagShare("household", "monitored", share=0.03)),
+    )
+
+
+def _preset_assumptions() -> tuple[Assumption, ...]:
+    def a(key: str, zh: str, en: str, path: str, value: float, why_zh: str, why_en: str) -> Assumption:
+        return Assumption(key, L(zh, en), path, value, L(why_zh, why_en))
+
+    return (
+        a("preset-towns", "合成县乡镇（街道）数", "towns and streets in the synthetic county", "preset.towns", 11,
+          "原文只称“各镇”和城关街道，未给个数", "the document addresses 'each town' and one street without a count"),
+        a("preset-households", "合成县农户数", "households in the synthetic county", "preset.households", 44750,
+          "原文未给户数；按每村250户估计", "no household count is given; 250 a village"),
+        a("preset-monitored-share", "合成县监测户比例", "share of households monitored", "preset.tags.1.share", 0.03,
+          "原文未给监测对象户数", "the document gives no count of monitored households"),
+        a("preset-groups-per-village", "合成县每村村民小组数", "groups per village in the synthetic county",
+          "preset.groups_per_village", 5, "原文未给村民小组数", "the document gives no number of groups"),
     )
