@@ -15,7 +15,7 @@ from ..shape import CountyShape, TagShare
 from ..staffing import staff
 from .app import main
 from .context import get_mechanism
-from .options import lang_option, mechanism_file_option
+from .options import lang_option, mechanism_file_option, set_option
 from .output import console
 
 
@@ -35,9 +35,9 @@ def parse_tag(text: str) -> TagShare:
 
 
 def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dict[str, int | None],
-               tags: tuple[str, ...]) -> CountyShape:
+               tags: tuple[str, ...], overrides: tuple[str, ...] = ()) -> CountyShape:
     if preset is not None:
-        mech = get_mechanism(preset, mechanism_files)
+        mech = get_mechanism(preset, mechanism_files, overrides)
         if mech.preset is None:
             raise UsageError(f"{preset}: the mechanism states no reference county to generate from")
         shape = mech.preset
@@ -65,6 +65,7 @@ def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dic
               help="Tag units, e.g. household:worst-hygiene:0.2 or village:target-village:59 (repeatable).")
 @click.option("--mechanism", "keys", multiple=True, help="Staff the county with this mechanism's policy (repeatable).")
 @mechanism_file_option
+@set_option
 @click.option("--rows/--counts", "rows", default=None,
               help="A row per household, or household counts on groups (default: rows up to 200,000 households).")
 @click.option("--seed", type=int, default=0, show_default=True)
@@ -76,17 +77,18 @@ def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dic
 @lang_option
 def generate(preset: str | None, towns: int | None, streets: int | None, villages: int | None,
              communities: int | None, groups_per_village: int | None, households: int | None, tags: tuple[str, ...],
-             keys: tuple[str, ...], mechanism_files: tuple[Path, ...], rows: bool | None, seed: int, output: Path,
+             keys: tuple[str, ...], mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], rows: bool | None,
+             seed: int, output: Path,
              fmt: str | None, force: bool, lang: Lang) -> None:
     """Generate a synthetic county (plainly fake names), optionally staffed by mechanisms' policies."""
     from ..data.county_io import write_county
 
     sizes = {"towns": towns, "streets": streets, "villages": villages, "communities": communities,
              "groups_per_village": groups_per_village, "households": households}
-    shape = shape_from(preset, mechanism_files, sizes, tags)
+    shape = shape_from(preset, mechanism_files, sizes, tags, overrides)
     structure = generate_structure(shape, seed=seed, household_rows=rows)
     for i, key in enumerate(keys or ((preset,) if preset else ())):
-        structure = staff(structure, get_mechanism(key, mechanism_files), seed=seed + i)
+        structure = staff(structure, get_mechanism(key, mechanism_files, overrides if key == preset else ()), seed=seed + i)
     path = write_county(County(structure), output, fmt=fmt, overwrite=force)  # type: ignore[arg-type]
     n_units = len(structure.units)
     hh = structure.household_count(structure.roots[0].id)
