@@ -69,9 +69,8 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
           again: bool, lang: Lang) -> None:
     """Staff a county with a mechanism's assignment policy and write the result."""
     from ..data.county_io import write_county
-    from ..staffing import staff as staff_structure
-
     from ..staffing import has_assignments_for
+    from ..staffing import staff as staff_structure
 
     mechanism = get_mechanism(key, mechanism_files)
     county = load_county(data)
