@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..mechanism import Mechanism
+from ..records import County
 from ..overrides import apply_overrides, parse_assignments
 from ..plugins.manager import Catalog, load_catalog
 
@@ -36,3 +37,24 @@ def get_mechanism(key: str | None, files: Iterable[Path] = (), overrides: Iterab
     mech = catalog.get(key)
     values = parse_assignments(tuple(overrides))
     return apply_overrides(mech, values) if values else mech
+
+
+def county_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "zh") -> County:
+    """The county a command works on under ``mechanism``: its own assignments, or, where it has none for that
+    mechanism, the mechanism's assignment policy's (said on stderr, so JSON on stdout stays clean).
+
+    Every command that applies a mechanism to a county goes through here, so ``coverage``, ``score``,
+    ``visits``, ``simulate`` and ``compare`` see the same county for the same seed.
+    """
+    from ..data.county_io import load_county
+    from ..staffing import staffed
+    from .output import err_console
+
+    county, used_policy = staffed(load_county(data), mechanism, seed=seed)
+    if used_policy:
+        n = sum(1 for a in county.structure.assignments if a.mechanism == mechanism.key)
+        err_console().print(f"注：{data} 没有 {mechanism.key} 的包保关系，已按其配置政策生成 {n} 条（种子 {seed}）"
+                            if lang == "zh" else
+                            f"note: {data} has no assignments for {mechanism.key}; staffed by its assignment policy "
+                            f"({n} assignments, seed {seed})", markup=False)
+    return county

@@ -15,11 +15,10 @@ from typing import Any
 import click
 
 from ..coverage import CoverageReport, build_model, report_from_model
-from ..data.county_io import load_county
 from ..labels import L, Label, Lang
 from ..mechanism import Mechanism
 from .app import main
-from .context import get_mechanism
+from .context import county_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, console, emit, emit_json, err_console
 
@@ -174,7 +173,8 @@ def _csv(report: CoverageReport) -> None:
               help="Turnover shares for the robustness curve, e.g. 0.1,0.2,0.3.")
 @click.option("--runs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Monte Carlo runs per robustness point, beside the exact figure (0: exact only).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the Monte Carlo runs.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the Monte Carlo runs, and of the staffing policy where the county has no assignments.")
 @click.option("--turnover", type=click.Choice(["fixed", "independent"]), default="fixed", show_default=True,
               help="fixed: exactly round(f·N) actors leave; independent: each leaves with probability f.")
 @fmt_option()
@@ -187,7 +187,7 @@ def coverage(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
     Gaps are results (exit 0); broken data exits 1 with every problem listed.
     """
     mechanism = get_mechanism(key, mechanism_files, overrides)
-    county = load_county(data)
+    county = county_for(data, mechanism, seed=seed, lang=lang)
     day = on.date() if on is not None else None
     model = build_model(county, mechanism, on=day)
     for ra in model.roles:
