@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 
@@ -91,7 +92,11 @@ class Period:
         """Read ``2024``, ``2024H1``, ``2024Q2``, ``2024-05``, ``2024-05-17``, ``2024-W05`` (or 2024年5月 …)."""
         if isinstance(text, Period):
             return text
-        s = str(text).strip()
+        return _parse(str(text))
+
+    @staticmethod
+    def _parse_uncached(text: str) -> Period:
+        s = text.strip()
         for pattern, kind in _PATTERNS:
             m = pattern.match(s)
             if not m:
@@ -216,6 +221,12 @@ class Period:
 
     def is_finer_than(self, kind: PeriodKind) -> bool:
         return _ORDER[self.kind] < _ORDER[kind]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> Period:
+    """Periods are immutable and the same few strings come back thousands of times (one per observation)."""
+    return Period._parse_uncached(text)
 
 
 def iterate(first: Period | str, last: Period | str) -> Iterator[Period]:

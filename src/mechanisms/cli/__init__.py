@@ -1,6 +1,7 @@
 """The ``mechanisms`` command line. Commands live in modules named for what they act on."""
 
-from . import catalog_cmds, data_cmds, generate_cmds, year_cmds  # noqa: F401 - importing registers the commands
+# importing a module registers its commands on `main`
+from . import catalog_cmds, coverage_cmds, data_cmds, generate_cmds, sim_cmds, year_cmds  # noqa: F401
 from .app import main
 
 __all__ = ["main"]

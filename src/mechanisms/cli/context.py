@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from ..mechanism import Mechanism
-from ..records import County
 from ..overrides import apply_overrides, parse_assignments
 from ..plugins.manager import Catalog, load_catalog
+from ..records import County
 
 
 def catalog_for(ctx: click.Context | None = None, files: Iterable[Path] = ()) -> Catalog:

@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import as_file, files
 
 from ..org import Actor, Assignment, OrgStructure, Unit
-from ..records import County, Observation, PointsEntry, ProblemRecord, Visit
+from ..records import DONE, County, Event, Observation, PointsEntry, ProblemRecord, Visit
 
 SEED = 2024
 TOWNS = (("T1", "示例甲镇", ()), ("T2", "示例乙镇", ()), ("T3", "示例丙街道", ("street",)))
@@ -148,8 +148,145 @@ def build_demo() -> County:
             if balance >= 10 and rng.random() < 0.3:
                 points.append(PointsEntry(hh.id, dt.date(YEAR, m, 20), -10, None, "兑换：洗衣粉"))
                 balance -= 10
+    more_obs, more_visits, events = _year_records(units, villages, households, asg)
+    obs.extend(more_obs)
+    visits = sorted([*visits, *more_visits], key=lambda v: (v.date, v.actor, v.unit))
     structure = OrgStructure(tuple(units), tuple(actors), tuple(asg))
-    return County(structure, tuple(obs), tuple(visits), tuple(problems), tuple(points))
+    return County(structure, tuple(obs), tuple(visits), tuple(problems), tuple(points), tuple(events))
+
+
+def _score(rng: random.Random, base: float, spread: float = 6.0) -> float:
+    return round(min(100.0, max(0.0, rng.gauss(base, spread))), 1)
+
+
+def _year_records(units: list[Unit], villages: list[Unit], households: dict[str, list[Unit]],
+                  asg: list[Assignment]) -> tuple[list[Observation], list[Visit], list[Event]]:
+    """A year of records for the campaigns and scorecards of ``example`` and the five plugins: plainly synthetic.
+
+    Each kind draws from its own seeded stream, so adding one never changes the others.
+    Indicator and task keys are the plugins' own; figures are invented, not the sources'.
+    """
+    months = [f"{YEAR}-{m:02d}" for m in range(1, 13)]
+    towns = [u for u in units if u.level == "town"]
+    all_hh = [h for v in villages for h in households[v.id]]
+    obs: list[Observation] = []
+    rng = random.Random(SEED + 103)
+    # monthly assessment scores (linjiang-five-bao); one village does not report in August
+    for v in villages:
+        base = rng.uniform(72, 94)
+        for p in months:
+            value = None if (v.id == "T2V3" and p == f"{YEAR}-08") else _score(rng, base, 4)
+            obs.append(Observation(v.id, "village-assessment-score", p, value))
+    for t in towns:
+        base = rng.uniform(78, 93)
+        obs.extend(Observation(t.id, "town-assessment-score", p, _score(rng, base, 3)) for p in months)
+    # household scores: Linjiang's three guarantees, Dongxing's hygiene comparison, Changling's clean households
+    for key in ("household-three-guarantee-score", "hygiene-score", "household-hygiene-score"):
+        for h in all_hh:
+            base = rng.uniform(65, 96)
+            obs.extend(Observation(h.id, key, p, _score(rng, base, 5)) for p in months)
+    # Dongxing: households started and finished, big courtyards (cumulative, per village)
+    for v in villages:
+        total = len(households[v.id])
+        courtyards = rng.randint(0, 2)
+        started = finished = done_yards = 0
+        for m, p in enumerate(months, start=1):
+            started = min(total, started + rng.randint(1, max(2, total // 4)))
+            finished = min(started, finished + rng.randint(0, max(1, total // 6)))
+            done_yards = min(courtyards, done_yards + (1 if m >= 6 and rng.random() < 0.25 else 0))
+            obs += [Observation(v.id, "households-started", p, float(started)),
+                    Observation(v.id, "households-finished", p, float(finished)),
+                    Observation(v.id, "big-courtyards", p, float(courtyards)),
+                    Observation(v.id, "big-courtyards-finished", p, float(done_yards))]
+    # Changling: the model-village standard, once a year
+    for v in villages:
+        obs += [Observation(v.id, "nine-haves-met", str(YEAR), float(rng.randint(6, 9))),
+                Observation(v.id, "six-have-nots-met", str(YEAR), float(rng.randint(4, 6)))]
+    # Xunyi: year-end assessment of towns, quarterly project checks, village contests and resident teams
+    for t in towns:
+        obs.append(Observation(t.id, "ten-actions-assessment-score", str(YEAR), _score(rng, 85, 6)))
+        for q in range(1, 5):
+            for key in ("project-start-rate", "project-completion-rate", "reimbursement-rate"):
+                obs.append(Observation(t.id, key, f"{YEAR}Q{q}", _score(rng, 60 + 9 * q, 5)))
+    for v in villages:
+        obs.append(Observation(v.id, "resident-team-score", str(YEAR), _score(rng, 84, 8)))
+        obs.extend(Observation(v.id, "arena-contest-score", f"{YEAR}Q{q}", _score(rng, 80, 7)) for q in range(1, 5))
+    # Xunyi: county fund expenditure (万元, cumulative) and houses rebuilt/accepted, monthly from March
+    spent = {3: 600, 4: 1580, 5: 1900, 6: 2380, 7: 2900, 8: 3300, 9: 3800, 10: 4300, 11: 4700, 12: 5000}
+    rebuilt = {3: 0, 4: 6, 5: 15, 6: 24, 7: 33, 8: 41, 9: 50, 10: 58, 11: 60, 12: 60}
+    accepted = {3: 0, 4: 0, 5: 4, 6: 10, 7: 18, 8: 27, 9: 36, 10: 45, 11: 60, 12: 60}
+    for m in range(3, 13):
+        p = f"{YEAR}-{m:02d}"
+        obs += [Observation("C", "fund-allocated", p, 5000.0), Observation("C", "fund-spent", p, float(spent[m])),
+                Observation("C", "houses-rebuilt", p, float(rebuilt[m])),
+                Observation("C", "houses-accepted", p, float(accepted[m]))]
+
+    # milestones dated before 2024 (Changling 2022–23, Linjiang 2019, Louxing 2021): the figures on those dates
+    rng = random.Random(SEED + 104)
+    for v in villages:
+        model = "model-village" in v.tags
+        obs.append(Observation(v.id, "accepted-model-villages", "2022", 1.0 if model else 0.0))
+        natural = rng.randint(2, 5)
+        lanes = round(rng.uniform(3, 9), 1)
+        obs += [Observation(v.id, "natural-villages", "2023-07", float(natural)),
+                Observation(v.id, "natural-villages-hard-road", "2023-07", float(natural - (v.id == "T2V4"))),
+                Observation(v.id, "main-lane-km", "2023-07", lanes),
+                Observation(v.id, "main-lane-hardened-km", "2023-07", round(lanes * rng.uniform(0.8, 1.0), 1)),
+                Observation(v.id, "courtyard-households", "2023-07", float(rng.randint(3, 12))),
+                Observation(v.id, "clean-households", "2023-07", float(rng.randint(2, 9))),
+                Observation(v.id, "published-items", "2021-10", float(rng.randint(600, 1500)))]
+    for t, clean in zip(towns, (4, 3, 4), strict=False):
+        obs += [Observation(t.id, "villages", "2019-07", float(VILLAGES_PER_TOWN)),
+                Observation(t.id, "villages-clean", "2019-07", float(clean))]
+    obs += [Observation("C", "tasks-decomposed", "2021-12", 37.0), Observation("C", "tasks-completed", "2021-12", 37.0)]
+
+    # visits: village cadres weekly to their groups, party members two days a month
+    visits: list[Visit] = []
+    rng = random.Random(SEED + 101)
+    first_monday = dt.date(YEAR, 1, 1) + dt.timedelta(days=(7 - dt.date(YEAR, 1, 1).weekday()) % 7)
+    for a in asg:
+        if a.role == "village-cadre":
+            for w in range(52):
+                if rng.random() < 0.9:
+                    day = first_monday + dt.timedelta(weeks=w, days=rng.randint(0, 4))
+                    if day.year == YEAR:
+                        visits.append(Visit(a.actor, a.unit, day, a.role))
+    homes: dict[str, list[str]] = {}
+    for a in asg:
+        if a.role == "party-member":
+            homes.setdefault(a.actor, []).append(a.unit)
+    for actor, hh in homes.items():
+        for m in range(1, 13):
+            for d in sorted(rng.sample(range(1, 29), rng.choice((1, 2, 2, 2, 3)))):
+                for home in rng.sample(hh, min(len(hh), rng.randint(1, 3))):
+                    visits.append(Visit(actor, home, dt.date(YEAR, m, d), "party-member", 1.0))
+
+    # events: the example campaign's tasks done, and Xunyi's risk cases (clue → identified → entered)
+    events: list[Event] = []
+    rng = random.Random(SEED + 102)
+    for v in villages:
+        if v.id == "T2V4":
+            continue  # never filed its plan
+        events.append(Event(v.id, DONE, dt.date(YEAR, 3, 31) + dt.timedelta(days=rng.choice((-12, -6, -3, -1, 0, 2, 9))),
+                            task="village-plan"))
+    for m in range(3, 13):
+        if m == 8:
+            continue  # August's report never came: September's settles it, late
+        events.append(Event("C", DONE, dt.date(YEAR, m, rng.choice((18, 22, 24, 25, 25, 27))), task="monthly-report"))
+    watched = [h for h in all_hh if "monitored" in h.tags] or all_hh[:10]
+    for i in range(1, 15):
+        h = rng.choice(watched)
+        case = f"R{i:03d}"
+        clue = dt.date(YEAR, 3, 1) + dt.timedelta(days=rng.randint(0, 290))
+        events.append(Event(h.id, "clue", clue, case))
+        identified = clue + dt.timedelta(days=rng.choice((4, 8, 12, 15, 15, 17, 22)))
+        if identified.year == YEAR and rng.random() < 0.9:
+            events.append(Event(h.id, "identified", identified, case))
+            entered = identified + dt.timedelta(days=rng.choice((2, 5, 9, 10, 12)))
+            if entered.year == YEAR and rng.random() < 0.9:
+                events.append(Event(h.id, "entered", entered, case))
+    events.sort(key=lambda e: (e.date, e.subject or "", e.unit))
+    return obs, visits, events
 
 
 @cache

@@ -12,6 +12,8 @@ import attrs
 
 from ..labels import Label
 
+NO_LABEL = Label("", "")
+
 
 @attrs.frozen
 class Text:
@@ -39,7 +41,7 @@ class BarChart:
     title: Label
     categories: tuple[str, ...]
     series: tuple[Series, ...]
-    y_label: Label = Label("", "")
+    y_label: Label = NO_LABEL
     percent: bool = False
 
 
@@ -50,8 +52,8 @@ class LineChart:
     title: Label
     x: tuple[float, ...]
     series: tuple[Series, ...]
-    x_label: Label = Label("", "")
-    y_label: Label = Label("", "")
+    x_label: Label = NO_LABEL
+    y_label: Label = NO_LABEL
     percent: bool = False
 
 
@@ -62,8 +64,8 @@ class Histogram:
     title: Label
     bins: tuple[float, ...]
     series: tuple[Series, ...]
-    x_label: Label = Label("", "")
-    y_label: Label = Label("", "")
+    x_label: Label = NO_LABEL
+    y_label: Label = NO_LABEL
 
 
 Block = Text | Table | BarChart | LineChart | Histogram

@@ -1,0 +1,319 @@
+"""`mechanisms simulate` and `mechanisms sweep`: Monte Carlo scenarios on a county, locally or on a Dask cluster.
+
+The county is DATA (staffed by the mechanism's policy where it has no assignments of its
+own), a plugin's reference county (``--preset KEY``) or sizes (``--towns …``). The summary
+(mean and 95 % t interval over runs) goes to stdout as a table, JSON or CSV; the tidy
+table of every run goes to ``--output`` (.csv or .parquet).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import UsageError
+from ..labels import L, Label, Lang
+from ..mechanism import Mechanism
+from ..records import County
+from ..simulation import Scenario, Table, executor_for, load_scenario, monte_carlo, prepare, summarize, sweep
+from ..simulation.prepared import SimCounty
+from .app import main
+from .context import get_mechanism
+from .generate_cmds import shape_from
+from .options import fmt_option, lang_option, mechanism_file_option
+from .output import Col, console, emit, emit_json, err_console
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+METRIC_LABELS: dict[str, Label] = {
+    "coverage": L("覆盖率", "coverage"),
+    "chain_complete": L("链条完整率", "chain complete"),
+    "vacancy": L("岗位空缺率", "posts vacant"),
+    "load_mean": L("人均负责户数", "households per post, mean"),
+    "load_max": L("最多负责户数", "households per post, max"),
+    "visits": L("走访次数", "visits"),
+    "events": L("风险事件数", "risk events"),
+    "found_within_deadline": L("限期内发现率", "found within deadline"),
+    "delay_mean": L("平均发现天数", "days to find, mean"),
+    "delay_p90": L("发现天数（90%分位）", "days to find, p90"),
+}
+SHARES = {"coverage", "chain_complete", "vacancy", "found_within_deadline"}
+
+
+def _county_options(f: F) -> F:
+    for opt in reversed((
+        click.argument("data", required=False),
+        click.option("--preset", help="Simulate on the reference county of this mechanism (its published sizes)."),
+        click.option("--towns", type=int, help="Sizes of a synthetic county instead: towns and streets in all."),
+        click.option("--streets", type=int, help="How many of the towns are streets (街道)."),
+        click.option("--villages", type=int, help="Villages and communities in all."),
+        click.option("--communities", type=int, help="How many of the villages are communities (社区)."),
+        click.option("--groups-per-village", "groups_per_village", type=int, help="Groups (村民小组) per village."),
+        click.option("--households", type=int, help="Households in all."),
+        click.option("--tag", "tags", multiple=True, metavar="LEVEL:TAG:SHARE|COUNT", help="Tag units (as `generate`)."),
+        click.option("--mechanism", "key", help="The mechanism to run (default: the --preset one)."),
+        mechanism_file_option,
+    )):
+        f = opt(f)
+    return f
+
+
+def _scenario_options(f: F) -> F:
+    for opt in reversed((
+        click.option("--scenario", "scenario_file", type=click.Path(path_type=Path, dir_okay=False),
+                     help="A TOML/YAML/JSON scenario file; the options below override it."),
+        click.option("--days", type=int, help="Days to simulate (default 365)."),
+        click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day (default 2024-01-01)."),
+        click.option("--period", type=click.Choice(["week", "month", "quarter", "half", "year"]),
+                     help="Report metrics per this period (default month)."),
+        click.option("--turnover", multiple=True, metavar="[ROLE=]RATE", help="Departures per post a year (default 0.1)."),
+        click.option("--replacement-days", "replacement", multiple=True, metavar="[ROLE=]DAYS",
+                     help="Days a post stays vacant (default 60; 'never' for no successor)."),
+        click.option("--reassign", type=click.Choice(["remaining", "least-loaded-in-town", "none"]),
+                     help="Who stands in for a vacant post (default remaining)."),
+        click.option("--compliance", multiple=True, metavar="[ROLE=]P", help="Share of scheduled visits made (default 0.9)."),
+        click.option("--visit-interval", "interval", multiple=True, metavar="[ROLE=]DAYS",
+                     help="Days between visits, overriding the role's frequency."),
+        click.option("--event-rate", type=float, help="Risk events per household a year (default 0.1)."),
+        click.option("--deadline", type=int, help="Days allowed to find a risk event (default: the mechanism's, else 30)."),
+    )):
+        f = opt(f)
+    return f
+
+
+def _run_options(f: F) -> F:
+    for opt in reversed((
+        click.option("--seed", type=int, default=0, show_default=True, help="Seed of the county, staffing and runs."),
+        click.option("--runs", type=int, default=20, show_default=True, help="Runs (per grid point for sweep)."),
+        click.option("--workers", type=int, help="Worker processes (default: one per core; 1 runs in this process)."),
+        click.option("--batch", type=int, help="Runs per task sent to a worker (default: about 4 tasks per worker)."),
+        click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster (tcp://host:8786), or 'local' to start one."),
+        click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Write the tidy table of every run here (.csv or .parquet)."),
+        click.option("--force", is_flag=True, help="Replace an existing --output file."),
+    )):
+        f = opt(f)
+    return f
+
+
+def _per_role(scenario: Scenario, field: str, values: tuple[str, ...]) -> Scenario:
+    for text in sorted(values, key=lambda v: "=" in v):  # plain values first, then ROLE=VALUE
+        role, sep, value = text.rpartition("=")
+        scenario = scenario.with_param(f"{field}.{role}" if sep else f"{field}.*", value)
+    return scenario
+
+
+def build_scenario(scenario_file: Path | None, days: int | None, start: dt.datetime | None, period: str | None,
+                   turnover: tuple[str, ...], replacement: tuple[str, ...], reassign: str | None,
+                   compliance: tuple[str, ...], interval: tuple[str, ...], event_rate: float | None,
+                   deadline: int | None) -> Scenario:
+    """The scenario file (or the defaults) with the command's options on top."""
+    s = load_scenario(scenario_file) if scenario_file else Scenario()
+    for name, value in (("days", days), ("start", start.date() if start else None), ("period", period),
+                        ("reassign", reassign), ("event_rate", event_rate), ("deadline", deadline)):
+        if value is not None:
+            s = s.with_param(name, value)
+    for field, values in (("turnover", turnover), ("replacement_days", replacement), ("compliance", compliance),
+                          ("visit_interval", interval)):
+        s = _per_role(s, field, values)
+    return s
+
+
+def build_county(data: str | None, preset: str | None, sizes: dict[str, int | None], tags: tuple[str, ...],
+                 key: str | None, files: tuple[Path, ...], seed: int) -> tuple[Mechanism, SimCounty, str]:
+    """The mechanism, the prepared county, and a line saying where the county came from."""
+    from ..data.county_io import load_county
+    from ..generate import generate_structure
+    from ..staffing import staff, staffed
+
+    mechanism = get_mechanism(key or preset, files)
+    if data is not None:
+        if preset is not None or any(v is not None for v in sizes.values()):
+            raise UsageError("give DATA, or --preset / sizes, not both")
+        county, by_policy = staffed(load_county(data), mechanism, seed=seed)
+        origin = f"{data}" + (f" (staffed by {mechanism.key}'s policy)" if by_policy else "")
+    else:
+        shape = shape_from(preset, files, sizes, tags)
+        structure = staff(generate_structure(shape, seed=seed), mechanism, seed=seed)
+        county = County(structure)
+        origin = f"synthetic county ({preset or 'sizes'}, seed {seed}, staffed by {mechanism.key}'s policy)"
+    return mechanism, prepare(county, mechanism), origin
+
+
+def _fmt(metric: str, value: float) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if metric in SHARES:
+        return f"{100 * value:.1f}%"
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
+def _cell(metric: str, r: dict[str, Any] | None) -> str | None:
+    """``mean (low–high)``: the mean over runs and its 95 % t interval."""
+    if r is None:
+        return None
+    if math.isnan(r["ci_low"]) or r["ci_low"] == r["ci_high"]:
+        return _fmt(metric, r["mean"])
+    return f"{_fmt(metric, r['mean'])} ({_fmt(metric, r['ci_low'])}–{_fmt(metric, r['ci_high'])})"
+
+
+def _index(summary: Table, params: tuple[str, ...] = ()) -> dict[tuple[Any, ...], dict[str, Any]]:
+    return {(*(r[p] for p in params), r["metric"], r["role"]): r for r in summary.where(period="all").rows()}
+
+
+def _simulate_tables(summary: Table, mechanism: Mechanism, lang: Lang) -> None:
+    idx = _index(summary)
+    by_role = [{"role": ra.label, "coverage": _cell("coverage", idx.get(("coverage", ra.key))),
+                "vacancy": _cell("vacancy", idx.get(("vacancy", ra.key))),
+                "load_mean": _cell("load_mean", idx.get(("load_mean", ra.key))),
+                "load_max": _cell("load_max", idx.get(("load_max", ra.key))),
+                "visits": _cell("visits", idx.get(("visits", ra.key)))} for ra in mechanism.roles]
+    emit(by_role, [Col("role", L("角色", "role")), *(Col(m, METRIC_LABELS[m], "right") for m in
+                                                      ("coverage", "vacancy", "load_mean", "load_max", "visits"))],
+         fmt="table", lang=lang, title=L("按角色（全期，均值及95%置信区间）", "By role (whole run; mean, 95% CI)"))
+    chain = [{"metric": METRIC_LABELS[m], "value": _cell(m, idx.get((m, "")))}
+             for m in ("chain_complete", "events", "found_within_deadline", "delay_mean", "delay_p90")]
+    emit(chain, [Col("metric", L("指标", "metric")), Col("value", L("均值（95%置信区间）", "mean (95% CI)"), "right")],
+         fmt="table", lang=lang, title=L("全链条与风险事件", "Whole chain and risk events"))
+
+
+def _sweep_table(summary: Table, lang: Lang, params: tuple[str, ...]) -> None:
+    idx = _index(summary, params)
+    points = list(dict.fromkeys(k[:len(params)] for k in idx))
+    metrics = ("chain_complete", "found_within_deadline", "delay_mean", "delay_p90")
+    rows = [{**dict(zip(params, pt, strict=True)), **{m: _cell(m, idx.get((*pt, m, ""))) for m in metrics}} for pt in points]
+    emit(rows, [*(Col(p, Label(p, p)) for p in params), *(Col(m, METRIC_LABELS[m], "right") for m in metrics)],
+         fmt="table", lang=lang, title=L("各参数组合（全期，均值及95%置信区间）", "Each grid point (whole run; mean, 95% CI)"))
+
+
+def _emit(summary: Table, *, fmt: str, lang: Lang, mechanism: Mechanism, head: dict[str, Any],
+          params: tuple[str, ...] = ()) -> None:
+    if fmt == "json":
+        emit_json({**head, "summary": list(summary.rows())})
+        return
+    if fmt == "csv":
+        click.echo(summary.to_csv_text(), nl=False)
+        return
+    out = console()
+    zh = lang == "zh"
+    out.print(f"{mechanism.name.get(lang)} ({mechanism.key}) — {head['county']}", markup=False)
+    out.print((f"{head['households']:,} 户，{head['posts']:,} 个岗位；{head['runs']} 次运行 × {head['days']} 天，"
+               f"种子 {head['seed']}，发现时限 {head['deadline']} 天" if zh else
+               f"{head['households']:,} households, {head['posts']:,} posts; {head['runs']} runs × {head['days']} days, "
+               f"seed {head['seed']}, deadline {head['deadline']} days"), markup=False)
+    if params:
+        _sweep_table(summary, lang, params)
+    else:
+        _simulate_tables(summary, mechanism, lang)
+    out.print("每期数值：--format json/csv，或用 --output 写出逐次运行的明细表" if zh else
+              "Per-period figures: --format json/csv; every run's rows: --output", markup=False)
+
+
+def _check_output(output: Path | None, force: bool) -> None:
+    """Refuse a bad --output before the runs, not after."""
+    if output is None:
+        return
+    from ..atomic import check_writable
+
+    if output.suffix.lower() not in (".csv", ".parquet", ".pq"):
+        raise UsageError(f"{output}: write results as .csv or .parquet")
+    check_writable(output, force)
+
+
+def _write(table: Table, output: Path | None, force: bool) -> None:
+    if output is not None:
+        path = table.write(output, overwrite=force)
+        err_console().print(f"wrote {path}: {len(table):,} rows (run × period × metric × role)", markup=False)
+
+
+def _head(mechanism: Mechanism, sim: SimCounty, origin: str, scenario: Scenario, runs: int, seed: int) -> dict[str, Any]:
+    deadline = scenario.deadline if scenario.deadline is not None else scenario.deadline_for(mechanism)
+    return {"mechanism": mechanism.key, "county": origin, "households": sim.households, "posts": sim.n_posts,
+            "scenario": scenario.to_dict(), "deadline": deadline, "runs": runs, "days": scenario.days, "seed": seed}
+
+
+@main.command()
+@_county_options
+@_scenario_options
+@_run_options
+@fmt_option()
+@lang_option
+def simulate(data: str | None, preset: str | None, towns: int | None, streets: int | None, villages: int | None,
+             communities: int | None, groups_per_village: int | None, households: int | None, tags: tuple[str, ...],
+             key: str | None, mechanism_files: tuple[Path, ...], scenario_file: Path | None, days: int | None,
+             start: dt.datetime | None, period: str | None, turnover: tuple[str, ...], replacement: tuple[str, ...],
+             reassign: str | None, compliance: tuple[str, ...], interval: tuple[str, ...], event_rate: float | None,
+             deadline: int | None, seed: int, runs: int, workers: int | None, batch: int | None, scheduler: str | None,
+             output: Path | None, force: bool, fmt: str, lang: Lang) -> None:
+    """Monte Carlo of a scenario: turnover, stand-ins, visits and risk events, stepped by day over a year.
+
+    DATA is a county (staffed by the mechanism's policy if it has no assignments of its own),
+    or use --preset KEY / sizes for a synthetic county.
+    """
+    if runs < 1:
+        raise UsageError("--runs must be at least 1")
+    _check_output(output, force)
+    scenario = build_scenario(scenario_file, days, start, period, turnover, replacement, reassign, compliance, interval,
+                              event_rate, deadline)
+    sizes = {"towns": towns, "streets": streets, "villages": villages, "communities": communities,
+             "groups_per_village": groups_per_village, "households": households}
+    mechanism, sim, origin = build_county(data, preset, sizes, tags, key, mechanism_files, seed)
+    scenario.check_roles(sim.role_keys)
+    with executor_for(1 if runs == 1 and not scheduler else workers, scheduler) as ex:
+        table = monte_carlo(sim, mechanism, scenario, runs=runs, seed=seed, executor=ex,
+                            workers=1 if ex is None else workers, batch=batch, progress=True)
+    _write(table, output, force)
+    _emit(summarize(table), fmt=fmt, lang=lang, mechanism=mechanism, head=_head(mechanism, sim, origin, scenario, runs, seed))
+
+
+def parse_grid(items: tuple[str, ...]) -> dict[str, list[str]]:
+    grid: dict[str, list[str]] = {}
+    for item in items:
+        name, sep, values = item.partition("=")
+        if not sep or not name.strip() or not values.strip():
+            raise UsageError(f"--grid expects PARAM=v1,v2,…, got {item!r}")
+        grid[name.strip()] = [v.strip() for v in values.split(",") if v.strip()]
+    if not grid:
+        raise UsageError("give at least one --grid PARAM=v1,v2,…")
+    return grid
+
+
+@main.command("sweep")
+@_county_options
+@_scenario_options
+@_run_options
+@click.option("--grid", "grid_items", multiple=True, required=True, metavar="PARAM=v1,v2,…",
+              help="Values of a scenario parameter to sweep (repeatable; e.g. compliance=0.6,0.8,1 or "
+                   "turnover.party-member=0.1,0.3).")
+@fmt_option()
+@lang_option
+def sweep_cmd(data: str | None, preset: str | None, towns: int | None, streets: int | None, villages: int | None,
+              communities: int | None, groups_per_village: int | None, households: int | None, tags: tuple[str, ...],
+              key: str | None, mechanism_files: tuple[Path, ...], scenario_file: Path | None, days: int | None,
+              start: dt.datetime | None, period: str | None, turnover: tuple[str, ...], replacement: tuple[str, ...],
+              reassign: str | None, compliance: tuple[str, ...], interval: tuple[str, ...], event_rate: float | None,
+              deadline: int | None, seed: int, runs: int, workers: int | None, batch: int | None, scheduler: str | None,
+              output: Path | None, force: bool, grid_items: tuple[str, ...], fmt: str, lang: Lang) -> None:
+    """Sweep scenario parameters over a grid: RUNS runs at every point (the same seeds at each point)."""
+    if runs < 1:
+        raise UsageError("--runs must be at least 1")
+    _check_output(output, force)
+    scenario = build_scenario(scenario_file, days, start, period, turnover, replacement, reassign, compliance, interval,
+                              event_rate, deadline)
+    grid = parse_grid(grid_items)
+    sizes = {"towns": towns, "streets": streets, "villages": villages, "communities": communities,
+             "groups_per_village": groups_per_village, "households": households}
+    mechanism, sim, origin = build_county(data, preset, sizes, tags, key, mechanism_files, seed)
+    with executor_for(workers, scheduler) as ex:
+        table = sweep(sim, mechanism, grid, scenario, runs=runs, seed=seed, executor=ex,
+                      workers=1 if ex is None else workers, batch=batch, progress=True)
+    _write(table, output, force)
+    head = _head(mechanism, sim, origin, scenario, runs, seed)
+    head["grid"] = grid
+    _emit(summarize(table), fmt=fmt, lang=lang, mechanism=mechanism, head=head, params=tuple(grid))
+
