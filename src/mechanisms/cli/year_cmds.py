@@ -33,7 +33,7 @@ from ..scoring_engine import MISSING_RULE, NORMALISATIONS, TIE_RULES, PeriodScor
 from ..supervision import categories_count, closure_rates, group_by_level, supervise
 from ..visit_compliance import check_visits, compliance_by_role, window
 from .app import main
-from .context import get_mechanism
+from .context import county_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, _fmt_cell, console, emit, emit_json
 
@@ -576,9 +576,13 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
 @lang_option
 def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], period_text: str,
            show_all: bool, show_personal: bool, fmt: str, lang: Lang) -> None:
-    """Visit compliance: each role's required frequency against the visits table, per actor and unit."""
+    """Visit compliance: each role's required frequency against the visits table, per actor and unit.
+
+    Where the county has no assignments for the mechanism, its assignment policy staffs it (seed 0), as `coverage`
+    and `compare` do; such actors have no visit records, so every duty of theirs shows as owed and not done.
+    """
     m = get_mechanism(key, mechanism_files, overrides)
-    county = load_county(data)
+    county = county_for(data, m, lang=lang)
     period = Period.parse(period_text)
     s = county.structure
     checks = check_visits(m, county, period)
