@@ -130,7 +130,7 @@
   }
 
   function table(b) {
-    var card = el("div", { "class": "card" });
+    var card = el("div", { "class": "card wide" });
     card.appendChild(el("h3", {}, t(b.title)));
     var tb = el("table"), tr = el("tr");
     b.columns.forEach(function (c) { tr.appendChild(el("th", {}, t(c))); });
