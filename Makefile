@@ -8,7 +8,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 RUN := $(UV) run --frozen --all-packages
 
-.PHONY: run test lint sync bench clean
+.PHONY: run test lint sync bench clean browser
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -21,12 +21,17 @@ RUN := $(UV) run --frozen --all-packages
 sync: .venv/.synced
 
 run: sync
-	$(RUN) mechanisms validate demo --mechanism example
-	$(RUN) mechanisms list
+	$(RUN) mechanisms compare --county demo --html out/report.html --force
 
-test: sync
+# The report's browser test needs Debian's chromium; install it where we can (root, as in CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "could not install chromium: the browser test will be skipped (or fail in CI)"
+
+test: sync browser
 	$(RUN) ruff check .
-	$(RUN) pytest
+	MECHANISMS_BROWSER_TEST=$${CI:+required} $(RUN) pytest
 
 bench: sync
 	$(RUN) python -m benchmarks

@@ -47,7 +47,8 @@ def run_comparison(keys: tuple[str, ...], data: str | None, preset: str | None, 
 def _write_html(cols: tuple[MechanismColumn, ...], county: County, label: str, path: Path, lang: Lang, unmask: bool,
                 force: bool) -> None:
     write_text(path, render_html(comparison_report(cols, county, label, unmask=unmask), lang=lang), overwrite=force)
-    err_console().print(f"报告已写入 {path}" if lang == "zh" else f"report written to {path}", markup=False)
+    where = path.resolve()
+    err_console().print(f"报告已写入 {where}" if lang == "zh" else f"report written to {where}", markup=False)
 
 
 def _options(f):  # type: ignore[no-untyped-def]
