@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from mechanisms import demo_county, load_catalog
-from mechanisms.burden import visit_burden
 from mechanisms.builtin import builtin_mechanisms
+from mechanisms.burden import visit_burden
 from mechanisms.cli import main
 from mechanisms.comparison import compare_one
 from mechanisms.staffing import staffed
