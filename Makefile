@@ -15,7 +15,7 @@ RUN := $(UV) run --frozen --all-packages
 	.tools/bin/pip install --quiet --disable-pip-version-check uv
 
 .venv/.synced: $(UV) uv.lock pyproject.toml $(wildcard plugins/*/pyproject.toml)
-	$(UV) sync --frozen --all-packages --all-groups
+	$(UV) sync --frozen --all-packages
 	@touch $@
 
 sync: .venv/.synced
@@ -34,7 +34,7 @@ test: sync browser
 	MECHANISMS_BROWSER_TEST=$${CI:+required} $(RUN) pytest
 
 bench: sync
-	$(RUN) python -m benchmarks
+	$(RUN) --group bench python -m benchmarks
 
 clean:
 	rm -rf .venv .tools .pytest_cache .ruff_cache

@@ -64,6 +64,24 @@ def test_reward_budget_equals_the_score_command(doc: dict) -> None:
     assert mine["reward_budget"] > 0
 
 
+@pytest.mark.parametrize("key", ["louxing-three-duties", "xunyi-ten-actions"])
+def test_simulated_figures_equal_the_simulate_command(key: str) -> None:
+    """Louxing staffed by policy misses risks (a spread the test can see); Xunyi states its own 15-day deadline."""
+    r = run("compare", key, "--county", "demo", "--simulate", "--runs", "6", "--seed", "4", "--format", "json")
+    assert r.exit_code == 0, r.output
+    mine = json.loads(r.stdout)["mechanisms"][0]["simulated"]
+    r = run("simulate", "demo", "--mechanism", key, "--runs", "6", "--seed", "4", "--workers", "1", "--format", "json")
+    assert r.exit_code == 0, r.output
+    alone = json.loads(r.stdout)
+    year = {s["metric"]: s for s in alone["summary"] if s["period"] == "all"}
+    assert mine["runs"] == alone["runs"] == 6
+    assert mine["deadline_days"] == alone["deadline"] == (15 if key == "xunyi-ten-actions" else 30)
+    assert mine["found_within_deadline"] == year["found_within_deadline"]["mean"]
+    assert mine["found_within_deadline_ci"] == [year["found_within_deadline"]["ci_low"], year["found_within_deadline"]["ci_high"]]
+    assert mine["delay_mean"] == year["delay_mean"]["mean"]
+    assert mine["delay_p90"] == year["delay_p90"]["mean"]
+
+
 def test_example_by_hand(doc: dict) -> None:
     ex = next(m for m in doc["mechanisms"] if m["key"] == "example")
     # the demo's 80 actors all hold example roles; 347 assignments; T3V4 and four households of T2V3 uncovered

@@ -167,17 +167,24 @@ def compare_one(county: County, mechanism: Mechanism, *, seed: int = 0, period: 
 
 
 def simulated(county: County, mechanism: Mechanism, *, runs: int, seed: int, workers: int | None = 1) -> Simulated:
-    """The default scenario's Monte Carlo summary, as ``mechanisms simulate`` computes it."""
-    from .simulation import Scenario, mechanism_deadline, monte_carlo
-    from .simulation.results import year_figures
+    """The default scenario's Monte Carlo summary over the whole year, as ``mechanisms simulate`` computes it."""
+    from .simulation import Scenario, monte_carlo, summarize
 
     scenario = Scenario()
-    table = monte_carlo(county, mechanism, scenario, runs=runs, seed=seed, workers=workers)
-    figures = year_figures(table)
-    return Simulated(runs=runs, found_within_deadline=figures.get("found_within_deadline"),
-                     found_within_deadline_ci=figures.get("found_within_deadline_ci"),
-                     delay_mean=figures.get("delay_mean"), delay_p90=figures.get("delay_p90"),
-                     deadline_days=mechanism_deadline(mechanism, scenario))
+    summary = summarize(monte_carlo(county, mechanism, scenario, runs=runs, seed=seed, workers=workers))
+    year = {str(m): i for i, (period, m) in enumerate(zip(summary["period"], summary["metric"], strict=True))
+            if period == "all"}
+
+    def mean(metric: str) -> float | None:
+        return float(summary["mean"][year[metric]]) if metric in year else None
+
+    ci = None
+    if "found_within_deadline" in year and runs > 1:
+        i = year["found_within_deadline"]
+        ci = (float(summary["ci_low"][i]), float(summary["ci_high"][i]))
+    return Simulated(runs=runs, found_within_deadline=mean("found_within_deadline"), found_within_deadline_ci=ci,
+                     delay_mean=mean("delay_mean"), delay_p90=mean("delay_p90"),
+                     deadline_days=scenario.deadline_for(mechanism))
 
 
 def compare(county: County, mechanisms: Sequence[Mechanism], *, seed: int = 0, period: str | None = None,

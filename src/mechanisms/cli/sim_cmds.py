@@ -125,7 +125,7 @@ def build_scenario(scenario_file: Path | None, days: int | None, start: dt.datet
 
 
 def build_county(data: str | None, preset: str | None, sizes: dict[str, int | None], tags: tuple[str, ...],
-                 key: str | None, files: tuple[Path, ...], seed: int) -> tuple[Mechanism, SimCounty, str]:
+                 key: str | None, files: tuple[Path, ...], seed: int) -> tuple[Mechanism, SimCounty, Label]:
     """The mechanism, the prepared county, and a line saying where the county came from."""
     from ..data.county_io import load_county
     from ..generate import generate_structure
@@ -136,12 +136,14 @@ def build_county(data: str | None, preset: str | None, sizes: dict[str, int | No
         if preset is not None or any(v is not None for v in sizes.values()):
             raise UsageError("give DATA, or --preset / sizes, not both")
         county, by_policy = staffed(load_county(data), mechanism, seed=seed)
-        origin = f"{data}" + (f" (staffed by {mechanism.key}'s policy)" if by_policy else "")
+        origin = Label(f"{data}" + (f"（按 {mechanism.key} 的配置政策补齐包保关系）" if by_policy else ""),
+                       f"{data}" + (f" (staffed by {mechanism.key}'s policy)" if by_policy else ""))
     else:
         shape = shape_from(preset, files, sizes, tags)
         structure = staff(generate_structure(shape, seed=seed), mechanism, seed=seed)
         county = County(structure)
-        origin = f"synthetic county ({preset or 'sizes'}, seed {seed}, staffed by {mechanism.key}'s policy)"
+        origin = Label(f"合成县（{preset or '按规模'}，种子 {seed}，按 {mechanism.key} 的配置政策配备）",
+                       f"synthetic county ({preset or 'sizes'}, seed {seed}, staffed by {mechanism.key}'s policy)")
     return mechanism, prepare(county, mechanism), origin
 
 
@@ -154,12 +156,16 @@ def _fmt(metric: str, value: float) -> str:
 
 
 def _cell(metric: str, r: dict[str, Any] | None) -> str | None:
-    """``mean (low–high)``: the mean over runs and its 95 % t interval."""
+    """``mean (low–high)``: the mean over runs and its 95 % t interval, shown within the metric's range
+    (shares between 0 and 100 %, counts and days from 0); JSON and CSV carry the interval as computed."""
     if r is None:
         return None
     if math.isnan(r["ci_low"]) or r["ci_low"] == r["ci_high"]:
         return _fmt(metric, r["mean"])
-    return f"{_fmt(metric, r['mean'])} ({_fmt(metric, r['ci_low'])}–{_fmt(metric, r['ci_high'])})"
+    low, high = max(r["ci_low"], 0.0), r["ci_high"]
+    if metric in SHARES:
+        high = min(high, 1.0)
+    return f"{_fmt(metric, r['mean'])} ({_fmt(metric, low)}–{_fmt(metric, high)})"
 
 
 def _index(summary: Table, params: tuple[str, ...] = ()) -> dict[tuple[Any, ...], dict[str, Any]]:
@@ -231,9 +237,10 @@ def _write(table: Table, output: Path | None, force: bool) -> None:
         err_console().print(f"wrote {path}: {len(table):,} rows (run × period × metric × role)", markup=False)
 
 
-def _head(mechanism: Mechanism, sim: SimCounty, origin: str, scenario: Scenario, runs: int, seed: int) -> dict[str, Any]:
+def _head(mechanism: Mechanism, sim: SimCounty, origin: Label, scenario: Scenario, runs: int, seed: int,
+          lang: Lang) -> dict[str, Any]:
     deadline = scenario.deadline if scenario.deadline is not None else scenario.deadline_for(mechanism)
-    return {"mechanism": mechanism.key, "county": origin, "households": sim.households, "posts": sim.n_posts,
+    return {"mechanism": mechanism.key, "county": origin.get(lang), "households": sim.households, "posts": sim.n_posts,
             "scenario": scenario.to_dict(), "deadline": deadline, "runs": runs, "days": scenario.days, "seed": seed}
 
 
@@ -268,7 +275,8 @@ def simulate(data: str | None, preset: str | None, towns: int | None, streets: i
         table = monte_carlo(sim, mechanism, scenario, runs=runs, seed=seed, executor=ex,
                             workers=1 if ex is None else workers, batch=batch, progress=True)
     _write(table, output, force)
-    _emit(summarize(table), fmt=fmt, lang=lang, mechanism=mechanism, head=_head(mechanism, sim, origin, scenario, runs, seed))
+    head = _head(mechanism, sim, origin, scenario, runs, seed, lang)
+    _emit(summarize(table), fmt=fmt, lang=lang, mechanism=mechanism, head=head)
 
 
 def parse_grid(items: tuple[str, ...]) -> dict[str, list[str]]:
@@ -313,7 +321,7 @@ def sweep_cmd(data: str | None, preset: str | None, towns: int | None, streets: 
         table = sweep(sim, mechanism, grid, scenario, runs=runs, seed=seed, executor=ex,
                       workers=1 if ex is None else workers, batch=batch, progress=True)
     _write(table, output, force)
-    head = _head(mechanism, sim, origin, scenario, runs, seed)
+    head = _head(mechanism, sim, origin, scenario, runs, seed, lang)
     head["grid"] = grid
     _emit(summarize(table), fmt=fmt, lang=lang, mechanism=mechanism, head=head, params=tuple(grid))
 

@@ -30,69 +30,21 @@ and reached cells with pending events become found events, in a few array operat
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
 import numpy as np
 
 from ..mechanism import Mechanism
 from ..periods import Period
+from .params import NEVER, Params, SeedLike, generator, run_seed
 from .prepared import SimCounty, prepare, ranges
 from .results import Table
-from .scenario import DEFAULT_DEADLINE, Scenario
+from .scenario import Scenario
+from .tallies import Tallies
+from .turnover import Posts
 
-NEVER = np.iinfo(np.int64).max // 4
-
-SeedLike = int | Sequence[int] | np.random.SeedSequence | np.random.Generator | None
-
-
-def generator(seed: SeedLike) -> np.random.Generator:
-    """A numpy Generator from an int, a sequence of ints, a SeedSequence or a Generator (used as is)."""
-    if isinstance(seed, np.random.Generator):
-        return seed
-    return np.random.default_rng(seed)
-
-
-def run_seed(seed: int, run: int) -> np.random.SeedSequence:
-    """The seed of run ``run`` of a Monte Carlo seeded with ``seed``: the ``run``-th child of ``SeedSequence(seed)``.
-
-    It depends on nothing else — not the number of runs, not which worker runs it — which is
-    what makes results identical whatever the number or kind of workers.
-    """
-    return np.random.SeedSequence(seed, spawn_key=(run,))
-
-
-@attrs.frozen
-class Params:
-    """A scenario resolved against a prepared county: one value per post or per role."""
-
-    days: int
-    deadline: int
-    rate: np.ndarray
-    delay: np.ndarray
-    interval: tuple[float | None, ...]
-    compliance: np.ndarray
-    reassign: str
-    event_rate: float
-
-    @classmethod
-    def resolve(cls, sim: SimCounty, scenario: Scenario) -> Params:
-        scenario.check_roles(sim.role_keys)
-        keys = sim.role_keys
-        turnover = np.array([scenario.role_value("turnover", k) or 0.0 for k in keys], dtype=np.float64)
-        delays = np.array([v if (v := scenario.role_value("replacement_days", k)) is not None else math.inf for k in keys],
-                          dtype=np.float64)
-        compliance = np.array([v if (v := scenario.role_value("compliance", k)) is not None else 1.0 for k in keys],
-                              dtype=np.float64)
-        interval = tuple(max(v, 1.0) if (v := scenario.visit_interval.get(k)) is not None else sim.role_interval[i]
-                         for i, k in enumerate(keys))
-        deadline = scenario.deadline if scenario.deadline is not None else \
-            sim.deadline if sim.deadline is not None else DEFAULT_DEADLINE
-        role = sim.post_role.astype(np.int64)
-        return cls(scenario.days, deadline, turnover[role], delays[role], interval, compliance, scenario.reassign,
-                   scenario.event_rate)
+__all__ = ["METRICS", "NEVER", "Params", "SeedLike", "generator", "run_seed", "simulate", "simulate_prepared"]
 
 
 def _periods(start: dt.date, days: int, kind: str) -> tuple[np.ndarray, list[str]]:
@@ -107,172 +59,6 @@ def _periods(start: dt.date, days: int, kind: str) -> tuple[np.ndarray, list[str
             labels.append(str(current))
         index[d] = len(labels) - 1
     return index, labels
-
-
-class _State:
-    """Posts' turnover and stand-ins during one run."""
-
-    def __init__(self, sim: SimCounty, p: Params, rng: np.random.Generator) -> None:
-        self.sim, self.p, self.rng = sim, p, rng
-        n = sim.n_posts
-        self.alive = np.ones(n, dtype=bool)
-        self.delegate = np.full(n, -1, dtype=np.int64)
-        self.carried = sim.own_households.astype(np.float64)
-        with np.errstate(divide="ignore"):
-            self.scale = np.where(p.rate > 0, 365.0 / np.where(p.rate > 0, p.rate, 1.0), np.inf)
-        tenure = rng.standard_exponential(n) * self.scale
-        self.leave_day = np.where(np.isfinite(tenure), np.minimum(np.floor(tenure), NEVER), NEVER).astype(np.int64)
-        self.return_day = np.full(n, NEVER, dtype=np.int64)
-        if p.reassign == "least-loaded-in-town":
-            self.pool, self.pool_ptr, self.pool_posts = sim.pool_town, sim.pool_ptr_town, sim.pool_posts_town
-        else:
-            self.pool, self.pool_ptr, self.pool_posts = sim.pool_remaining, sim.pool_ptr_remaining, \
-                sim.pool_posts_remaining
-        self.standing_in = np.zeros(0, dtype=np.int64)
-        """Vacant posts that have a stand-in (their visits come from the stand-in's)."""
-
-    def next_change(self) -> int:
-        if len(self.alive) == 0:
-            return NEVER
-        return int(min(self.leave_day.min(), self.return_day.min()))
-
-    def _stand_in(self, posts: np.ndarray) -> None:
-        """Pick a stand-in for each vacant post, one after another so loads stay up to date."""
-        if self.p.reassign == "none":
-            return
-        for p in posts.tolist():
-            pool = self.pool[p]
-            members = self.pool_posts[self.pool_ptr[pool]:self.pool_ptr[pool + 1]]
-            members = members[self.alive[members]]
-            if len(members):
-                q = int(members[np.argmin(self.carried[members])])
-                self.delegate[p] = q
-                self.carried[q] += self.sim.own_households[p]
-
-    def step(self, d: int) -> np.ndarray:
-        """Departures and arrivals of day ``d``; returns the posts touched (left, filled, or given a stand-in)."""
-        own = self.sim.own_households
-        leavers = np.flatnonzero(self.leave_day <= d)
-        changed = []
-        if len(leavers):
-            delay = np.round(self.p.delay[leavers])
-            instant = delay < 1
-            # a successor arriving the same day: the post never falls vacant
-            inst = leavers[instant]
-            if len(inst):
-                self.leave_day[inst] = d + 1 + np.floor(self.rng.standard_exponential(len(inst)) * self.scale[inst]
-                                                        ).clip(max=NEVER).astype(np.int64)
-            gone = leavers[~instant]
-            if len(gone):
-                changed.append(gone)
-                self.alive[gone] = False
-                self.leave_day[gone] = NEVER
-                back = d + delay[~instant]
-                self.return_day[gone] = np.where(np.isfinite(back), np.minimum(back, NEVER), NEVER).astype(np.int64)
-                # posts they stood in for need another stand-in (a filled post never has one itself)
-                self.carried[gone] = 0.0
-                if self.p.reassign != "none":
-                    orphaned = np.flatnonzero(np.isin(self.delegate, gone))
-                    self.delegate[orphaned] = -1
-                    changed.append(orphaned)
-                    self._stand_in(np.union1d(gone, orphaned))
-        arrivals = np.flatnonzero(self.return_day <= d)
-        if len(arrivals):
-            changed.append(arrivals)
-            self.return_day[arrivals] = NEVER
-            had = self.delegate[arrivals] >= 0
-            np.subtract.at(self.carried, self.delegate[arrivals[had]], own[arrivals[had]])
-            self.delegate[arrivals] = -1
-            self.alive[arrivals] = True
-            self.carried[arrivals] = own[arrivals]
-            self.leave_day[arrivals] = d + 1 + np.floor(self.rng.standard_exponential(len(arrivals)) *
-                                                        self.scale[arrivals]).clip(max=NEVER).astype(np.int64)
-            if self.p.reassign != "none":
-                waiting = np.flatnonzero(~self.alive & (self.delegate < 0))
-                waiting = waiting[np.isin(self.pool[waiting], self.pool[arrivals])]
-                changed.append(waiting)
-                self._stand_in(waiting)
-        if self.p.reassign != "none":
-            self.standing_in = np.flatnonzero(self.delegate >= 0)
-        if not changed:
-            return np.zeros(0, dtype=np.int64)
-        return np.unique(np.concatenate(changed))
-
-
-class _Coverage:
-    """Household-weighted coverage per role and chain completeness, kept up to date as posts empty and fill.
-
-    Per role, each set of covering posts counts its posts in service; a set that loses its
-    last one (or regains a first) switches its cells' coverage, and each cell counts the
-    roles in whose scope it lies that do not reach it (chain complete at zero). A change
-    costs the posts' memberships and the switched sets' cells, never a pass over the county.
-    All tallies are whole households, so shares are exact.
-    """
-
-    def __init__(self, sim: SimCounty) -> None:
-        self.sim = sim
-        self.weight = sim.cell_weight.astype(np.int64)
-        self.total = int(self.weight.sum())
-        self.count = [rc.set_size.copy() for rc in sim.roles]
-        self.covered = np.array([int(rc.set_weight[rc.set_size > 0].sum()) for rc in sim.roles], dtype=np.int64)
-        self.missing = np.zeros(sim.n_cells, dtype=np.int64)
-        for rc, cnt in zip(sim.roles, self.count, strict=True):
-            self.missing += (rc.set_id >= 0) & (cnt[np.maximum(rc.set_id, 0)] == 0)
-        self.complete = int(self.weight[self.missing == 0].sum())
-        self.in_scope = np.array([rc.in_scope_households for rc in sim.roles], dtype=np.float64)
-
-    @property
-    def share(self) -> np.ndarray:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(self.in_scope > 0, self.covered / np.maximum(self.in_scope, 1), np.nan)
-
-    @property
-    def chain(self) -> float:
-        return self.complete / self.total if self.total else math.nan
-
-    def apply(self, posts: np.ndarray, delta: np.ndarray) -> None:
-        """Posts that went out of service (``delta`` -1) or back into it (+1)."""
-        sim = self.sim
-        if len(posts) <= 4:  # the usual day: a post or two, cheaper one by one than as arrays
-            for p, dl in zip(posts.tolist(), delta.tolist(), strict=True):
-                r = int(sim.post_role[p])
-                rc, count = sim.roles[r], self.count[r]
-                local = p - int(sim.role_start[r])
-                for s in rc.post_sets[rc.post_sets_ptr[local]:rc.post_sets_ptr[local + 1]].tolist():
-                    before = count[s] > 0
-                    count[s] += dl
-                    if before != (count[s] > 0):
-                        self._switch(r, np.array([s]), 1 if dl > 0 else -1)
-            return
-        roles = sim.post_role[posts]
-        for r in np.unique(roles).tolist():
-            rc = sim.roles[r]
-            mine = roles == r
-            local = posts[mine] - sim.role_start[r]
-            cnt = rc.post_sets_ptr[local + 1] - rc.post_sets_ptr[local]
-            sets = rc.post_sets[ranges(rc.post_sets_ptr[local], cnt)]
-            if not len(sets):
-                continue
-            touched = np.unique(sets)
-            before = self.count[r][touched] > 0
-            np.add.at(self.count[r], sets, np.repeat(delta[mine], cnt))
-            after = self.count[r][touched] > 0
-            for switched, sign in ((touched[before & ~after], -1), (touched[~before & after], 1)):
-                if len(switched):
-                    self._switch(r, switched, sign)
-
-    def _switch(self, r: int, switched: np.ndarray, sign: int) -> None:
-        """Sets of role ``r`` that lost their last post in service (``sign`` -1) or gained a first (+1)."""
-        rc = self.sim.roles[r]
-        self.covered[r] += sign * int(rc.set_weight[switched].sum())
-        lo = rc.set_cells_ptr[switched]
-        cells = rc.set_cells[ranges(lo, rc.set_cells_ptr[switched + 1] - lo)]
-        if sign < 0:
-            self.complete -= int(self.weight[cells[self.missing[cells] == 0]].sum())
-            self.missing[cells] += 1
-        else:
-            self.missing[cells] -= 1
-            self.complete += int(self.weight[cells[self.missing[cells] == 0]].sum())
 
 
 class _Visits:
@@ -365,8 +151,8 @@ def _run(sim: SimCounty, p: Params, rng: np.random.Generator) -> dict[str, Any]:
     n_days, n_roles = p.days, sim.n_roles
     events = _Events(sim, p, rng)
     visits = _Visits(sim, p, rng)
-    state = _State(sim, p, rng)
-    cover = _Coverage(sim)
+    state = Posts(sim, p, rng)
+    cover = Tallies(sim)
     serving = np.ones(sim.n_posts, dtype=bool)
     cur_cov, cur_chain = cover.share, cover.chain
     cov = np.empty((n_days, n_roles))

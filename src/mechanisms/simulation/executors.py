@@ -108,9 +108,7 @@ class RayExecutor(Executor):
         self._remote: dict[Callable[..., Any], Any] = {}
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        remote = self._remote.get(fn)
-        if remote is None:
-            remote = self._remote[fn] = self._ray.remote(fn)
+        remote = self._remote.get(fn) or self._remote.setdefault(fn, self._ray.remote(fn))
         return remote.remote(*args, **kwargs).future()  # type: ignore[no-any-return]
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:

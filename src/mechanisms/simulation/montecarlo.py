@@ -59,8 +59,11 @@ def _rich_progress(total: int) -> tuple[Progress, Callable[[], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    console = Console(stderr=True)
+    if not console.is_terminal:  # a log file or a pipe gets no bar (and no stray blank line)
+        return (lambda done, _total: None), lambda: None
     bar = Progress(TextColumn("simulating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                   TimeRemainingColumn(), console=console, transient=True)
     task = bar.add_task("runs", total=total)
     bar.start()
     return (lambda done, _total: bar.update(task, completed=done)), bar.stop
@@ -70,33 +73,32 @@ def execute(sim: SimCounty, tasks: Sequence[Task], seed: int, *, executor: Execu
             workers: int | None = None, progress: bool | Progress = False) -> Table:
     """Run every task (in this process, on ``executor``, or on a new process pool) and join the tables in task order."""
     total = sum(len(t.runs) for t in tasks)
-    report: Progress | None
+    report: Progress | None = None if progress is True else (progress or None)
     stop: Callable[[], None] = lambda: None  # noqa: E731
-    if progress is True:
-        report, stop = _rich_progress(total)
-    else:
-        report = progress or None
     done = 0
     tables: list[Table | None] = [None] * len(tasks)
     own_pool = None
     try:
-        if executor is None and workers is not None and workers <= 1:
+        futures: dict[Future[Table], int] = {}
+        if executor is None and not (workers is not None and workers <= 1):
+            executor = own_pool = process_pool(workers)
+        if executor is not None:
+            futures = {executor.submit(run_batch, sim, t.scenario, seed, t.runs): i for i, t in enumerate(tasks)}
+        if progress is True:
+            # started once the work is submitted, so no drawing thread is alive while a pool forks its workers
+            report, stop = _rich_progress(total)
+        if executor is None:
             for i, t in enumerate(tasks):
                 tables[i] = run_batch(sim, t.scenario, seed, t.runs)
                 done += len(t.runs)
                 if report:
                     report(done, total)
-        else:
-            if executor is None:
-                executor = own_pool = process_pool(workers)
-            futures: dict[Future[Table], int] = {executor.submit(run_batch, sim, t.scenario, seed, t.runs): i
-                                                 for i, t in enumerate(tasks)}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                tables[i] = fut.result()
-                done += len(tasks[i].runs)
-                if report:
-                    report(done, total)
+        for fut in as_completed(futures):
+            i = futures[fut]
+            tables[i] = fut.result()
+            done += len(tasks[i].runs)
+            if report:
+                report(done, total)
     finally:
         stop()
         if own_pool is not None:

@@ -216,8 +216,12 @@ def summarize(table: Table, *, by: Sequence[str] | None = None) -> Table:
     n_groups = len(first)
     v = table["value"].astype(np.float64)
     n = np.bincount(group, minlength=n_groups).astype(np.int64)
-    mean = np.bincount(group, weights=v, minlength=n_groups) / n
-    dev = v - mean[group]
+    # shifted by each group's first value: exact for constant groups (std 0, not rounding noise), and stable
+    shift = v[first]
+    x = v - shift[group]
+    mean_x = np.bincount(group, weights=x, minlength=n_groups) / n
+    mean = shift + mean_x
+    dev = x - mean_x[group]
     with np.errstate(invalid="ignore", divide="ignore"):
         var = np.bincount(group, weights=dev * dev, minlength=n_groups) / (n - 1)
         std = np.where(n > 1, np.sqrt(np.maximum(var, 0.0)), np.nan)
