@@ -601,7 +601,21 @@ def test_preset_follows_the_published_figures(m: Mechanism) -> None:
 
     assert m.preset is not None
     s = generate_structure(m.preset, seed=0)
-    assert Counter(u.level for u in s.units) == {"county": 1, "town": 13, "village": 92, "group": 460, "household": 31490}
+    assert Counter(u.level for u in s.units) == {"county": 1, "town": 13, "village": 92, "group": 460, "household": 31490 + 6288}
     assert sum("community" in u.tags for u in s.units) == 22
     assert sum("worst-hygiene" in u.tags for u in s.units) == 6288
     assert sum("street" in u.tags for u in s.units) == 2
+
+
+def test_preset_staffed_by_the_policy_needs_about_the_published_staff(m: Mechanism) -> None:
+    """2,099 party members on 31,490 households and 455 cadres on 6,288: the policy staffs village by village, one per
+    15 (or 14) households rounded up, so it needs at least the county-wide quotient and at most one more a village."""
+    from mechanisms.generate import generate_structure
+    from mechanisms.staffing import staff
+
+    assert m.preset is not None
+    s = staff(generate_structure(m.preset, seed=0), m, seed=0)
+    actors = {role: len({a.actor for a in s.assignments if a.role == role}) for role in ("party-member", "village-cadre")}
+    assert -(-31490 // 15) <= actors["party-member"] <= -(-31490 // 15) + 92
+    assert -(-6288 // 14) <= actors["village-cadre"] <= -(-6288 // 14) + 92
+    assert actors == {"party-member": 2140, "village-cadre": 490}  # seed 0
