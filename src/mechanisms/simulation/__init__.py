@@ -9,7 +9,7 @@ means with 95 % confidence intervals. The model and every parameter are describe
 """
 
 from .engine import METRICS, run_seed, simulate
-from .executors import RayExecutor, dask_executor, executor_for, process_pool
+from .executors import DaskExecutor, RayExecutor, dask_executor, executor_for, process_pool
 from .montecarlo import grid_points, monte_carlo, sweep
 from .prepared import SimCounty, prepare
 from .results import Table, read_table, summarize, t975
@@ -18,6 +18,7 @@ from .scenario import REASSIGN_POLICIES, PerRole, Scenario, load_scenario, mecha
 __all__ = [
     "METRICS",
     "REASSIGN_POLICIES",
+    "DaskExecutor",
     "PerRole",
     "RayExecutor",
     "Scenario",

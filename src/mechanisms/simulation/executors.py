@@ -6,9 +6,10 @@ and collects futures. So the choice of engine is the caller's:
 * ``workers=1`` runs in this process (no pickling, best for a handful of quick runs);
 * the default is a :class:`~concurrent.futures.ProcessPoolExecutor` with one process per
   core;
-* Dask distributed (the ``dask`` extra): ``distributed.Client(address).get_executor()`` is
-  a concurrent.futures executor on a cluster; :func:`executor_for` makes one from a
-  scheduler address, or starts a ``LocalCluster`` for ``"local"``;
+* Dask distributed (the ``dask`` extra): :class:`DaskExecutor` wraps a ``distributed.Client``
+  and sends the prepared county to the workers once rather than with every batch;
+  :func:`executor_for` makes one from a scheduler address, or starts a ``LocalCluster``
+  for ``"local"``;
 * Ray: :class:`RayExecutor` below, a dozen lines that turn ``ray.remote`` into ``submit``.
 
 Results do not depend on the choice: each run is seeded by its index alone.
@@ -70,8 +71,7 @@ def dask_executor(scheduler: str, workers: int | None = None) -> Iterator[Execut
         except OSError as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
-        # pure=False: every batch is a distinct task (Dask would otherwise hash the prepared county for a key)
-        yield client.get_executor(pure=False)
+        yield DaskExecutor(client)
     finally:
         client.close()
         if cluster is not None:
@@ -89,6 +89,37 @@ def executor_for(workers: int | None = None, scheduler: str | None = None) -> It
     else:
         with process_pool(workers) as pool:
             yield pool
+
+
+class DaskExecutor(Executor):
+    """A Dask client as a :class:`concurrent.futures.Executor` that ships each prepared county once.
+
+    Every batch takes the same :class:`~mechanisms.simulation.SimCounty` (tens of MB for a large
+    county); sent with each task it would cross the network once per batch. It is scattered to
+    every worker at its first use and later batches refer to it.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        # pure=False: every batch is a distinct task (Dask would otherwise hash the arguments for a key)
+        self._inner = client.get_executor(pure=False)
+        self._shared: dict[int, tuple[Any, Any]] = {}  # id → (object, its future), the object kept alive
+
+    def _share(self, value: Any) -> Any:
+        from .prepared import SimCounty
+
+        if not isinstance(value, SimCounty):
+            return value
+        if id(value) not in self._shared:
+            self._shared[id(value)] = (value, self.client.scatter(value, broadcast=True, hash=False))
+        return self._shared[id(value)][1]
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        return self._inner.submit(fn, *(self._share(a) for a in args), **kwargs)  # type: ignore[no-any-return]
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._inner.shutdown(wait=wait, cancel_futures=cancel_futures)
+        self._shared.clear()
 
 
 class RayExecutor(Executor):
