@@ -1,8 +1,9 @@
-"""The docs stay complete: every hook and every table column is documented."""
+"""The docs stay complete: every hook and every table column is documented, and every link between pages resolves."""
 
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
 
 from mechanisms.data.tables import ALL_TABLES
@@ -34,3 +35,28 @@ def test_every_table_and_column_is_documented() -> None:
         assert f"### `{table.name}` ({table.zh})" in text, table.name
         for col in table.columns:
             assert f"| `{col.field}` | {col.zh} |" in text, f"{table.name}.{col.field}"
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_links_between_documents_resolve() -> None:
+    root = Path(__file__).resolve().parents[1]
+    pages = [root / "README.md", *sorted((root / "docs").rglob("*.md")), *sorted(root.glob("plugins/*/README.md"))]
+    broken = []
+    for page in pages:
+        text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue
+            path, _, anchor = target.partition("#")
+            file = (page.parent / path).resolve() if path else page
+            if not file.exists():
+                broken.append(f"{page.relative_to(root)}: {target} (no such file)")
+            elif anchor and file.suffix == ".md":
+                headings = re.findall(r"^#+ (.+)$", file.read_text(encoding="utf-8"), flags=re.M)
+                if anchor not in {_slug(h) for h in headings}:
+                    broken.append(f"{page.relative_to(root)}: {target} (no such heading)")
+    assert not broken, "\n".join(broken)
