@@ -15,7 +15,6 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from ..campaign import Task
 from ..campaign_status import CampaignStatus, campaign_status
@@ -35,7 +34,7 @@ from ..visit_compliance import check_visits, compliance_by_role, window
 from .app import main
 from .context import county_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
-from .output import Col, _fmt_cell, console, emit, emit_json
+from .output import Col, console, emit, emit_json
 
 MAX_ROWS = 40
 """Detail rows a terminal table shows before it says how many more there are (JSON and CSV carry all)."""
@@ -159,15 +158,7 @@ def _say(text: str) -> None:
 def _emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang: Lang, title: Label | None = None,
           caption: str | None = None) -> None:
     """:func:`emit`, with terminal tables printed on :func:`_console`."""
-    if fmt != "table":
-        emit(rows, cols, fmt=fmt, lang=lang, title=title, caption=caption)
-        return
-    table = Table(title=title.get(lang) if title else None, caption=caption, show_lines=False)
-    for c in cols:
-        table.add_column(c.label.get(lang), justify=c.justify)  # type: ignore[arg-type]
-    for r in rows:
-        table.add_row(*(_fmt_cell(r.get(c.key), lang) for c in cols))
-    _console().print(table)
+    emit(rows, cols, fmt=fmt, lang=lang, title=title, caption=caption, out=_console() if fmt == "table" else None)
 
 
 def _default_on(county: County) -> dt.date:
