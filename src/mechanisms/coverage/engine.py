@@ -65,14 +65,14 @@ def _sorted_unique(a: np.ndarray) -> np.ndarray:
     return a[_group_starts(a)]
 
 
-def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Concatenation of ``arange(s, s + c)`` for each (s, c), without a Python loop."""
-    counts = counts.astype(np.int64)
+def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Concatenation of ``arange(s, s + c)`` for each (s, c), without a Python loop (CSR rows gathered at once)."""
+    counts = np.asarray(counts, dtype=np.int64)
     total = int(counts.sum())
     if total == 0:
         return np.zeros(0, dtype=np.int64)
     offsets = np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(starts.astype(np.int64), counts) + (np.arange(total, dtype=np.int64) - offsets)
+    return np.repeat(np.asarray(starts, dtype=np.int64), counts) + (np.arange(total, dtype=np.int64) - offsets)
 
 
 @attrs.frozen(eq=False)
@@ -326,7 +326,7 @@ class _Codes:
                                self.ra.pair_holder[self.part_idx[codes[ai] - 1 - self.n_r - self.n_multi]]]).astype(np.int64)
         owners = np.concatenate([mi, ai])
         counts = ra.n_full[hold]
-        rows = _ranges(full_ptr[hold], counts)
+        rows = ranges(full_ptr[hold], counts)
         m_set.append(np.repeat(owners, counts))
         m_act.append(ra.pair_actor[full_idx[rows]].astype(np.int64))
         size[owners] = counts

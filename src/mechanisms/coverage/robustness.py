@@ -30,7 +30,7 @@ import attrs
 import numpy as np
 
 from ..errors import UsageError
-from .engine import CoverageModel, _distinct, _ranges
+from .engine import CoverageModel, _distinct, ranges
 
 TurnoverModel = Literal["fixed", "independent"]
 ALL_ROLES = "all"
@@ -117,7 +117,7 @@ def _overlap_masks(model: CoverageModel) -> tuple[np.ndarray, np.ndarray]:
         cidx = np.flatnonzero(sid >= 0)
         s = sid[cidx]
         cnt = ptr[s + 1] - ptr[s]
-        rows = _ranges(ptr[s], cnt)
+        rows = ranges(ptr[s], cnt)
         cell_l.append(np.repeat(cidx, cnt))
         actor_l.append(mact[rows])
         bit_l.append(np.full(len(rows), 1 << r, np.int64))

@@ -35,10 +35,11 @@ from typing import Any
 
 import numpy as np
 
+from ..coverage.engine import ranges
 from ..mechanism import Mechanism
 from ..periods import Period
 from .params import NEVER, Params, SeedLike, generator, run_seed
-from .prepared import SimCounty, prepare, ranges
+from .prepared import SimCounty, prepare
 from .results import Table
 from .scenario import Scenario
 from .tallies import Tallies

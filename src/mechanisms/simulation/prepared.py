@@ -26,6 +26,7 @@ import attrs
 import numpy as np
 
 from ..coverage import CompactCounty, CoverageModel, build_model
+from ..coverage.engine import ranges
 from ..errors import UsageError
 from ..mechanism import Mechanism
 from ..org import OrgStructure
@@ -40,16 +41,6 @@ def frequency_interval(freq: Frequency | None) -> float | None:
     if freq is None:
         return None
     return max(PERIOD_DAYS[freq.per] / freq.times, 1.0)
-
-
-def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Concatenation of ``arange(s, s + c)`` for each (s, c), without a Python loop."""
-    counts = np.asarray(counts, dtype=np.int64)
-    total = int(counts.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    offsets = np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(np.asarray(starts, dtype=np.int64), counts) + (np.arange(total, dtype=np.int64) - offsets)
 
 
 def csr(keys: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:

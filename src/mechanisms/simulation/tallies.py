@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from .prepared import SimCounty, ranges
+from ..coverage.engine import ranges
+from .prepared import SimCounty
 
 
 class Tallies:
