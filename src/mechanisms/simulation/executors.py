@@ -126,8 +126,9 @@ class RayExecutor(Executor):
     """Ray as a :class:`concurrent.futures.Executor`: ``monte_carlo(..., executor=RayExecutor())``.
 
     ``ray.init(**init)`` is called unless Ray is already running (pass ``address="auto"`` to
-    join a cluster). Each function is wrapped in ``ray.remote`` once; ``ObjectRef.future()``
-    gives the concurrent.futures Future that Monte Carlo waits on.
+    join a cluster). Each function is wrapped in ``ray.remote`` once; the prepared county is
+    put in Ray's object store once (``ray.put``) and passed by reference, as Dask scatters it;
+    ``ObjectRef.future()`` gives the concurrent.futures Future that Monte Carlo waits on.
     """
 
     def __init__(self, **init: Any) -> None:
@@ -137,10 +138,21 @@ class RayExecutor(Executor):
         if not ray.is_initialized():
             ray.init(**init)
         self._remote: dict[Callable[..., Any], Any] = {}
+        self._shared: dict[int, tuple[Any, Any]] = {}  # id → (object, its ObjectRef), the object kept alive
+
+    def _share(self, value: Any) -> Any:
+        from .prepared import SimCounty
+
+        if not isinstance(value, SimCounty):
+            return value
+        if id(value) not in self._shared:
+            self._shared[id(value)] = (value, self._ray.put(value))
+        return self._shared[id(value)][1]
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         remote = self._remote.get(fn) or self._remote.setdefault(fn, self._ray.remote(fn))
-        return remote.remote(*args, **kwargs).future()  # type: ignore[no-any-return]
+        return remote.remote(*(self._share(a) for a in args), **kwargs).future()  # type: ignore[no-any-return]
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._remote.clear()
+        self._shared.clear()
