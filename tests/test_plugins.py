@@ -133,3 +133,16 @@ def test_an_explicit_file_replaces_a_plugin_mechanism_of_the_same_key(tmp_path: 
     f.write_text(dumps(mine, "json"), encoding="utf-8")
     catalog = load_catalog(files=[f])
     assert catalog.get("example").name.en == "our own"
+
+
+def test_each_plugin_keeps_a_true_copy_of_its_source() -> None:
+    """Each plugin's tests check its quotes against a copy of its source document kept beside them (so they run on any
+    checkout); where the project's shared seeds are at hand, each copy is the seed byte for byte."""
+    root = Path(__file__).resolve().parents[1]
+    copies = sorted(root.glob("plugins/*/tests/source/*.txt"))
+    assert len(copies) == 5
+    seeds = root.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"{seeds} is not at hand to compare with")
+    for copy in copies:
+        assert copy.read_bytes() == (seeds / copy.name).read_bytes(), copy

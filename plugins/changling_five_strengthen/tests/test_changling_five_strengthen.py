@@ -16,7 +16,7 @@ from mechanisms.cli import main
 from mechanisms.documents import dumps, loads
 
 KEY = "changling-five-strengthen"
-SEED = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds" / SOURCE_FILE
+SEED = Path(__file__).resolve().parent / "source" / SOURCE_FILE
 
 
 @pytest.fixture(scope="module")
@@ -358,8 +358,6 @@ def test_every_derived_ratio(derived: dict[str, float]) -> None:
 
 
 def test_quotes_are_verbatim(m: Mechanism) -> None:
-    if not SEED.exists():
-        pytest.skip(f"seed file {SEED} not available")
     text = _squash(SEED.read_text(encoding="utf-8"))
     assert m.reference is not None
     quotes = [f.quote for f in m.reference.figures] + [r.quote for r in m.roles] + [c.quote for c in m.coverage_rules]
