@@ -180,14 +180,11 @@ class _Evaluator:
         self.total = float(self.cells.total)
 
     def role_share(self, r: int, alive: np.ndarray) -> float:
-        ok = self.cells.ok_cells(r, alive)
-        return (float(np.dot(ok, self.cells.weight)) - float(self.cells.out_of_scope[r])) / self.in_total[r]
+        return self.cells.covered_households(r, self.cells.live_sets(r, alive)) / self.in_total[r]
 
     def chain_share(self, alive: np.ndarray) -> float:
-        ok = self.cells.ok_cells(0, alive) if self.cells.set_id.shape[0] else np.ones(self.cells.n_cells, bool)
-        for r in range(1, self.cells.set_id.shape[0]):
-            ok &= self.cells.ok_cells(r, alive)
-        return float(np.dot(ok, self.cells.weight)) / self.total
+        lives = [self.cells.live_sets(r, alive) for r in range(len(self.cells.sets))]
+        return self.cells.chain_households(lives) / self.total
 
 
 def monte_carlo(model: CoverageModel, f: float, role: str, runs: int, *, seed: int = 0, stream: Sequence[int] = (),
