@@ -133,6 +133,17 @@ def test_visits_follow_from_the_visits_table() -> None:
     assert roles["all"]["compliant"] == sum(1 for c in doc["checks"] if c["compliant"])
 
 
+def test_visits_say_when_no_visit_is_recorded_for_policy_staffed_actors() -> None:
+    r = CliRunner().invoke(main, ["visits", "demo", "--mechanism", "linjiang-five-bao", "--period", "2024-05", "--lang", "en",
+                                  "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert "staffed by its assignment policy" in r.stderr
+    assert "records no visit by these actors in 2024-05" in r.stderr
+    assert all(c["done"] == 0 for c in json.loads(r.stdout)["checks"])
+    r = CliRunner().invoke(main, ["visits", "demo", "--mechanism", "example", "--period", "2024-05", "--lang", "en"])
+    assert r.exit_code == 0 and "records no visit" not in r.stderr
+
+
 def test_points_follow_from_the_ledger() -> None:
     doc = run_json("points", "demo", "--mechanism", "example")
     entries = demo_county().points

@@ -34,7 +34,7 @@ from ..visit_compliance import check_visits, compliance_by_role, window
 from .app import main
 from .context import county_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
-from .output import Col, console, emit, emit_json
+from .output import Col, console, emit, emit_json, err_console
 
 MAX_ROWS = 40
 """Detail rows a terminal table shows before it says how many more there are (JSON and CSV carry all)."""
@@ -577,6 +577,11 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
     period = Period.parse(period_text)
     s = county.structure
     checks = check_visits(m, county, period)
+    if checks and not any(c.done for c in checks):
+        err_console().print(_t(lang, f"注：{period} 内这些人员在走访表中没有任何走访记录，所有走访要求均未完成"
+                                     "（按配置政策生成的人员没有走访记录）",
+                               f"note: the visits table records no visit by these actors in {period}, so every duty shows "
+                               "as owed (actors staffed by a policy have no visit records)"), markup=False)
     by_role = compliance_by_role(checks, m)
     rows = [{"actor": c.actor, "actor_name": _actor_name(s, c.actor), "role": _role_label(m, c.role), "role_key": c.role,
              "unit": c.unit if len(c.units) == 1 else f"{c.unit} +{len(c.units) - 1}",
