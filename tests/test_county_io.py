@@ -99,8 +99,9 @@ def test_shipped_demo_is_what_the_builder_makes() -> None:
     assert sum(1 for u in s.units if u.level == "household") == 288
 
 
-@pytest.mark.parametrize("fmt,name", [("csv", "out"), ("xlsx", "out.xlsx"), ("json", "out.json"), ("yaml", "out.yaml")])
-@pytest.mark.parametrize("chinese", [False, True])
+@pytest.mark.parametrize("fmt,name,chinese", [  # Chinese headers are a matter of tables: documents have keys, not headers
+    ("csv", "out", False), ("csv", "out", True), ("xlsx", "out.xlsx", False), ("xlsx", "out.xlsx", True),
+    ("json", "out.json", False), ("yaml", "out.yaml", False)])
 def test_demo_round_trips_through_every_format(tmp_path: Path, fmt: str, name: str, chinese: bool) -> None:
     demo = demo_county()
     path = write_county(demo, tmp_path / name, fmt=fmt, chinese_headers=chinese)  # type: ignore[arg-type]
