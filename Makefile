@@ -21,7 +21,7 @@ RUN := $(UV) run --frozen --all-packages
 sync: .venv/.synced
 
 run: sync
-	$(RUN) mechanisms compare --county demo --html out/report.html --force
+	$(RUN) mechanisms compare --county demo --simulate --runs 20 --html out/report.html --force
 
 # The report's browser test needs Debian's chromium; install it where we can (root, as in CI).
 browser:

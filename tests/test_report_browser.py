@@ -38,16 +38,19 @@ def _dom(browser: str, page: Path, profile: Path) -> str:
     return out.stdout
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_comparison_report_draws_every_chart_offline(tmp_path: Path, lang: str) -> None:
+@pytest.mark.parametrize("lang,simulate", [("zh", False), ("en", True)])
+def test_comparison_report_draws_every_chart_offline(tmp_path: Path, lang: str, simulate: bool) -> None:
     browser = _browser()
     page = tmp_path / "report.html"
-    r = CliRunner().invoke(main, ["report", "--county", "demo", "-o", str(page), "--lang", lang])
+    r = CliRunner().invoke(main, ["report", "--county", "demo", "-o", str(page), "--lang", lang,
+                                  *(["--simulate", "--runs", "3"] if simulate else [])])
     assert r.exit_code == 0, r.output
     html = page.read_text(encoding="utf-8")
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "") and "https://" not in html  # nothing fetched
     charts = len(re.findall(r'"type": ?"(?:bar|line|hist)"', html))
     assert charts >= 10
+    # the simulation adds two charts: risks found within the deadline, and detection delays
+    assert ("Detection delay (days)" in html) == simulate
     dom = _dom(browser, page, tmp_path / "profile")
     drawn = re.search(r'data-charts-drawn="(\d+)"', dom)
     errors = re.search(r'data-chart-errors="([^"]*)"', dom)

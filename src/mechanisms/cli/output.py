@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -27,8 +28,16 @@ class Col:
     justify: str = "left"
 
 
+PIPE_WIDTH = 400
+"""Width of tables written to a file or pipe: a log keeps whole rows rather than cells cut to 80 columns."""
+
+
 def console() -> Console:
-    return Console(soft_wrap=True, highlight=False)
+    """Standard output: the terminal's width, or, written to a file or pipe (a CI log, ``> out.txt``), wide enough
+    for whole rows (``COLUMNS`` still rules where set)."""
+    if sys.stdout.isatty() or "COLUMNS" in os.environ:
+        return Console(soft_wrap=True, highlight=False)
+    return Console(soft_wrap=True, highlight=False, width=PIPE_WIDTH)
 
 
 def err_console() -> Console:

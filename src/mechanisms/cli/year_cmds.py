@@ -7,14 +7,10 @@ overdue), so a reader can check any number against the data by hand.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
 
 from ..campaign import Task
 from ..campaign_status import CampaignStatus, campaign_status
@@ -40,7 +36,6 @@ MAX_ROWS = 40
 """Detail rows a terminal table shows before it says how many more there are (JSON and CSV carry all)."""
 RANK_ROWS = 60
 """Ranked units a terminal table shows (household rankings run to thousands)."""
-PIPE_WIDTH = 400
 
 mechanism_option = click.option("--mechanism", "key", help="The mechanism (see `mechanisms list`).")
 on_option = click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
@@ -144,21 +139,8 @@ def _more(out_rows: list[dict[str, Any]], lang: Lang, limit: int = 0) -> tuple[l
                                 f"{len(out_rows) - limit} more rows (--format json/csv gives all)")
 
 
-def _console() -> Console:
-    """The shared console, made wide when output goes to a file or pipe (tables here have many columns)."""
-    if sys.stdout.isatty() or "COLUMNS" in os.environ:
-        return console()
-    return Console(soft_wrap=False, highlight=False, width=PIPE_WIDTH)
-
-
 def _say(text: str) -> None:
-    _console().print(text, markup=False)
-
-
-def _emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang: Lang, title: Label | None = None,
-          caption: str | None = None) -> None:
-    """:func:`emit`, with terminal tables printed on :func:`_console`."""
-    emit(rows, cols, fmt=fmt, lang=lang, title=title, caption=caption, out=_console() if fmt == "table" else None)
+    console().print(text, markup=False)
 
 
 def _default_on(county: County) -> dt.date:
@@ -375,7 +357,7 @@ def score(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrid
         emit_json(doc)
         return
     if fmt == "csv":
-        _emit(csv_rows, [Col(k, Label(k, k)) for k in ("scorecard", "ranking", "group", "rank", "of", "unit", "name",
+        emit(csv_rows, [Col(k, Label(k, k)) for k in ("scorecard", "ranking", "group", "rank", "of", "unit", "name",
                                                         "score", "complete", "note", "tier", "reward")],
              fmt="csv", lang=lang)
         return
@@ -386,7 +368,7 @@ def score(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrid
             _say(item[1])
         else:
             _, rows, cols, title, caption = item
-            _emit(rows, cols, fmt="table", lang=lang, title=title, caption=caption)
+            emit(rows, cols, fmt="table", lang=lang, title=title, caption=caption)
 
 
 # ------------------------------------------------------------------ campaign
@@ -471,7 +453,7 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
                  Col("max_late", L("最长逾期天数", "max days late"), "right"), Col("records", L("完成记录", "records")),
                  Col("next", L("下次到期", "next due"))]
     if fmt == "csv":
-        _emit(task_rows, [Col("key", L("键", "key")), *task_cols], fmt="csv", lang=lang)
+        emit(task_rows, [Col("key", L("键", "key")), *task_cols], fmt="csv", lang=lang)
         return
     end = c.end or "…"
     _say(f"{m.name.get(lang)} — {c.label.get(lang)} {c.start} – {end}")
@@ -492,14 +474,14 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
     if len(shown) < len(task_rows):
         rule += _t(lang, f"。另有 {len(task_rows) - len(shown)} 项任务无期限、无记录，未列出（--all 列出）",
                    f". {len(task_rows) - len(shown)} tasks with no date and no records not listed (--all lists them)")
-    _emit(shown, task_cols, fmt="table", lang=lang, title=L("任务", "Tasks"), caption=rule)
+    emit(shown, task_cols, fmt="table", lang=lang, title=L("任务", "Tasks"), caption=rule)
     overdue = sorted(st.overdue, key=lambda o: (-o.days_late, o.task, o.unit or ""))
     if overdue:
         s = county.structure if county else None
         rows = [{"task": o.task, "unit": o.unit, "name": _unit_name(s, o.unit) if s and o.unit else None, "due": o.due,
                  "days": o.days_late, "owners": [_actor_name(s, a) for a in o.owners] if s else None} for o in overdue]
         rows, cap = _more(rows, lang)
-        _emit(rows, [Col("task", L("任务", "task")), Col("unit", L("单位", "unit")), Col("name", L("名称", "name")),
+        emit(rows, [Col("task", L("任务", "task")), Col("unit", L("单位", "unit")), Col("name", L("名称", "name")),
                     Col("due", L("到期日", "due")), Col("days", L("逾期天数", "days late"), "right"),
                     Col("owners", L("责任人", "owners"))],
              fmt="table", lang=lang, title=L("逾期未完成", "Overdue"), caption=cap)
@@ -510,7 +492,7 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
                  "period": ms.period, "value": _r(ms.value),
                  "state": _MS[ms.state].get(lang) + ("" if ms.complete else _t(lang, "（部分单位未报）", " (partly reported)"))}
                 for ms in st.milestones]
-        _emit(rows, [Col("label", L("节点", "milestone")), Col("date", L("日期", "date")), Col("target", L("目标", "target")),
+        emit(rows, [Col("label", L("节点", "milestone")), Col("date", L("日期", "date")), Col("target", L("目标", "target")),
                     Col("period", L("数据期", "period"), "right"), Col("value", L("全县值", "county value"), "right"),
                     Col("state", L("状态", "state"))], fmt="table", lang=lang, title=L("节点目标", "Milestones"),
              caption=_t(lang, "按节点日期所在数据期的全县汇总值判断；未到期的显示查看日所在期的值",
@@ -519,7 +501,7 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
     rows = [{"date": r.date, "label": r.label, "owner": _role_label(m, r.owner_role) if r.owner_role else None}
             for r in st.reporting]
     if rows:
-        _emit(rows, [Col("date", L("日期", "date")), Col("label", L("报告", "report")), Col("owner", L("责任", "owner"))],
+        emit(rows, [Col("date", L("日期", "date")), Col("label", L("报告", "report")), Col("owner", L("责任", "owner"))],
              fmt="table", lang=lang, title=Label(f"{st.reporting_period} 报告日程", f"Reporting in {st.reporting_period}"))
     else:
         _say(_t(lang, f"{st.reporting_period} 无报告安排", f"No reports fall in {st.reporting_period}"))
@@ -534,7 +516,7 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
                          "cases": len(cases) if county else None,
                          **{k: (sum(1 for d in cases if d.state == k) if county else None)
                             for k in ("on-time", "late", "overdue", "open")}})
-        _emit(rows, [Col("task", L("任务", "task")), Col("rule", L("时限", "deadline")),
+        emit(rows, [Col("task", L("任务", "task")), Col("rule", L("时限", "deadline")),
                      Col("cases", L("件数", "cases"), "right"),
                     Col("on-time", L("按时", "on time"), "right"), Col("late", L("超期完成", "late"), "right"),
                     Col("overdue", L("超期未办", "overdue"), "right"), Col("open", L("办理中", "open"), "right")],
@@ -547,7 +529,7 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
             rows = [{"case": d.case, "unit": d.unit, "step": f"{d.rule.after} → {d.rule.event}", "start": d.start,
                      "due": d.due, "done": d.done, "state": _CASE[d.state], "days": d.days_late} for d in bad]
             rows, cap = _more(rows, lang)
-            _emit(rows, [Col("case", L("案件", "case")), Col("unit", L("单位", "unit")), Col("step", L("环节", "step")),
+            emit(rows, [Col("case", L("案件", "case")), Col("unit", L("单位", "unit")), Col("step", L("环节", "step")),
                         Col("start", L("起算日", "from")), Col("due", L("期限", "due")), Col("done", L("办结日", "done")),
                         Col("state", L("状态", "state")), Col("days", L("超期天数", "days late"), "right")],
                  fmt="table", lang=lang, title=L("超期案件", "Late and overdue cases"), caption=cap)
@@ -604,7 +586,7 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
             Col("done", L("实走访", "done"), "right"), Col("counted", L("计", "counted")),
             Col("compliant", L("达标", "compliant"))]
     if fmt == "csv":
-        _emit(rows, [Col("role_key", L("角色键", "role key")), *cols], fmt="csv", lang=lang)
+        emit(rows, [Col("role_key", L("角色键", "role key")), *cols], fmt="csv", lang=lang)
         return
     freq = {r.key: r.visits for r in m.roles}
     summary = [{"role": _role_label(m, r.role) if r.role != "all" else L("合计", "all"), "role_key": r.role,
@@ -616,7 +598,7 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
         _say(_t(lang, "该县数据中没有此机制有走访要求的包保关系", "No assignments of this mechanism's roles with a visit duty "
                 "in this county's data"))
         return
-    _emit(summary, [Col("role", L("角色", "role")), Col("freq", L("要求", "required frequency")),
+    emit(summary, [Col("role", L("角色", "role")), Col("freq", L("要求", "required frequency")),
                    Col("window", L("考核期", "window")), Col("checked", L("应考核", "checked"), "right"),
                    Col("compliant", L("达标", "compliant"), "right"), Col("share", L("达标率", "share"), "right")],
          fmt="table", lang=lang, title=L("走访达标情况", "Visit compliance"),
@@ -627,7 +609,7 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
     detail = rows if show_all else [r for r, c in zip(rows, checks, strict=True) if c.compliant is False]
     detail, cap = _more(detail, lang)
     if detail:
-        _emit(detail, cols, fmt="table", lang=lang,
+        emit(detail, cols, fmt="table", lang=lang,
              title=L("明细", "Checks") if show_all else L("未达标明细", "Shortfalls"), caption=cap)
 
 
@@ -691,7 +673,7 @@ def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt
                   Col("applied", L("入账", "applied"), "right"), Col("balance", L("余额", "balance"), "right"),
                   Col("status", L("状态", "status")), Col("note", L("备注", "note"))]
     if fmt == "csv":
-        _emit(trail_rows if trail else rows, trail_cols if trail else hh_cols, fmt="csv", lang=lang)
+        emit(trail_rows if trail else rows, trail_cols if trail else hh_cols, fmt="csv", lang=lang)
         return
     head = (scheme.label.get(lang) + " — ") if scheme else ""
     n_hh = totals["households"]
@@ -709,11 +691,11 @@ def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt
                    "entries are booked in date order")
     if trail:
         shown, cap = _more(trail_rows, lang)
-        _emit(shown, trail_cols, fmt="table", lang=lang, title=L("积分流水", "Audit trail"),
+        emit(shown, trail_cols, fmt="table", lang=lang, title=L("积分流水", "Audit trail"),
              caption=rule_text + (f"；{cap}" if cap else ""))
     else:
         shown, cap = _more(rows, lang)
-        _emit(shown, hh_cols, fmt="table", lang=lang, title=L("农户积分", "Household points"),
+        emit(shown, hh_cols, fmt="table", lang=lang, title=L("农户积分", "Household points"),
              caption=rule_text + (f"；{cap}" if cap else ""))
 
 
@@ -783,7 +765,7 @@ def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
             Col("days_late", L("逾期天数", "days late"), "right"), Col("category", L("问责类别", "category")),
             Col("suggested", L("建议类别", "suggested"))]
     if fmt == "csv":
-        _emit(rows, [*cols[:4], Col("assigned_to", L("责任人编号", "assignee id")), *cols[5:],
+        emit(rows, [*cols[:4], Col("assigned_to", L("责任人编号", "assignee id")), *cols[5:],
                     Col("deadline_source", L("期限来源", "deadline source")), Col("description", L("问题", "description"))],
              fmt="csv", lang=lang)
         return
@@ -796,9 +778,9 @@ def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
     rule = _t(lang, "期限当日销号为按期，次日起逾期；* 为按机制整改时限推算的期限；建议类别仅供参考，不写回台账",
               "Closed on the deadline is on time; overdue from the next day; * = deadline from the mechanism's "
               "rectification period; suggested categories are advice only, never written back")
-    _emit(shown, cols, fmt="table", lang=lang, title=L("问题清单", "Problem ledger"),
+    emit(shown, cols, fmt="table", lang=lang, title=L("问题清单", "Problem ledger"),
          caption=rule + (f"；{cap}" if cap else ""))
-    _emit(rate_rows, [Col("group", L("分组", "group")), Col("name", L("名称", "name")),
+    emit(rate_rows, [Col("group", L("分组", "group")), Col("name", L("名称", "name")),
                      Col("found", L("问题数", "found"), "right"),
                      Col("closed", L("已销号", "closed"), "right"), Col("on_time", L("按期", "on time"), "right"),
                      Col("late", L("逾期销号", "late"), "right"), Col("open", L("整改中", "open"), "right"),
@@ -808,6 +790,6 @@ def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
          caption=_t(lang, "销号率 = 已销号 / 问题数；按期率 = 按期销号 / (已销号 + 逾期未整改)",
                     "closure rate = closed / found; on-time rate = closed on time / (closed + overdue)"))
     if cats:
-        _emit([{"category": cat_label.get(k, k), "recorded": v[0], "suggested": v[1]} for k, v in cats.items()],
+        emit([{"category": cat_label.get(k, k), "recorded": v[0], "suggested": v[1]} for k, v in cats.items()],
              [Col("category", L("问责类别", "category")), Col("recorded", L("已认定", "recorded"), "right"),
               Col("suggested", L("建议", "suggested"), "right")], fmt="table", lang=lang, title=L("问责", "Accountability"))
