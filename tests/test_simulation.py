@@ -228,6 +228,21 @@ def test_scenario_files(tmp_path: Path) -> None:
         load_scenario(bad)
 
 
+def test_a_scenario_file_reports_every_problem_at_once(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('days = 0\nreassign = "random"\ncompliance = "lots"\nfoo = 1\n[turnover]\n"*" = -1\n', encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_scenario(bad)
+    lines = [str(p) for p in caught.value.problems]
+    assert lines == [
+        f"{bad}, field 'scenario.compliance': value: expected a number, got 'lots'",
+        f"{bad}, field 'scenario': extra fields found (foo)",
+        f"{bad}, field 'scenario.days': days must be at least 1, got 0",
+        f"{bad}, field 'scenario.reassign': reassign must be one of remaining, least-loaded-in-town, none, got 'random'",
+        f"{bad}, field 'scenario.turnover': turnover[*] = -1.0 is out of range",
+    ]
+
+
 def test_deadline_comes_from_the_mechanism_where_it_states_one() -> None:
     task = Task("identify", Label("识别", "identify"),
                 within=(RelativeDeadline("identified", "clue", 15), RelativeDeadline("entered", "identified", 10)))

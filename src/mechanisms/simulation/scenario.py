@@ -38,6 +38,14 @@ DEFAULT_DEADLINE = 30
 DEFAULT_KEY = "*"
 
 
+class ScenarioError(UsageError):
+    """Every problem of a scenario at once, each with the field it concerns (a file reports them one per line)."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__("scenario: " + "; ".join(message for _, message in problems))
+
+
 def _number(value: Any, what: str) -> float:
     if isinstance(value, bool):
         raise UsageError(f"{what}: expected a number, got {value!r}")
@@ -162,13 +170,13 @@ class Scenario:
     """Days allowed from a risk event arising to its being found; ``None``: the mechanism's, else 30."""
 
     def __attrs_post_init__(self) -> None:
-        problems = []
+        problems: list[tuple[str, str]] = []
         if self.days < 1:
-            problems.append(f"days must be at least 1, got {self.days}")
+            problems.append(("days", f"days must be at least 1, got {self.days}"))
         if self.period not in PERIOD_KINDS:
-            problems.append(f"period must be one of {', '.join(PERIOD_KINDS)}, got {self.period!r}")
+            problems.append(("period", f"period must be one of {', '.join(PERIOD_KINDS)}, got {self.period!r}"))
         if self.reassign not in REASSIGN_POLICIES:
-            problems.append(f"reassign must be one of {', '.join(REASSIGN_POLICIES)}, got {self.reassign!r}")
+            problems.append(("reassign", f"reassign must be one of {', '.join(REASSIGN_POLICIES)}, got {self.reassign!r}"))
         for name, lo, hi in (("turnover", 0, math.inf), ("replacement_days", 0, math.inf), ("compliance", 0, 1),
                              ("visit_interval", 0, math.inf)):
             pr: PerRole = getattr(self, name)
@@ -177,15 +185,15 @@ class Scenario:
                     continue
                 bad = math.isnan(value) or not lo <= value <= hi or (name == "visit_interval" and value <= 0)
                 if bad:
-                    problems.append(f"{name}[{key}] = {value} is out of range")
+                    problems.append((name, f"{name}[{key}] = {value} is out of range"))
                 if name == "turnover" and math.isinf(value):
-                    problems.append(f"turnover[{key}] must be finite")
+                    problems.append((name, f"turnover[{key}] must be finite"))
         if not (self.event_rate >= 0 and math.isfinite(self.event_rate)):
-            problems.append(f"event_rate must be a finite number >= 0, got {self.event_rate}")
+            problems.append(("event_rate", f"event_rate must be a finite number >= 0, got {self.event_rate}"))
         if self.deadline is not None and self.deadline < 0:
-            problems.append(f"deadline must be >= 0 days, got {self.deadline}")
+            problems.append(("deadline", f"deadline must be >= 0 days, got {self.deadline}"))
         if problems:
-            raise UsageError("scenario: " + "; ".join(problems))
+            raise ScenarioError(problems)
 
     def check_roles(self, role_keys: tuple[str, ...]) -> None:
         """Refuse per-role values for roles the mechanism does not have (a typo would silently do nothing)."""
@@ -242,6 +250,8 @@ def mechanism_deadline(mechanism: Mechanism) -> int | None:
 def _make_converter() -> cattrs.Converter:
     c = make_converter(cattrs.Converter(forbid_extra_keys=True))
     c.register_structure_hook(PerRole, lambda v, _: PerRole.of(v))
+    # choices are checked with every other field in Scenario.__attrs_post_init__, not one at a time by cattrs
+    c.register_structure_hook_func(lambda t: t in (Reassign, PeriodKind), lambda v, _: v)
     c.register_unstructure_hook(PerRole, lambda v: v.to_plain())
     return c
 
@@ -250,21 +260,50 @@ scenario_converter = _make_converter()
 """A converter of our own for scenarios (per-role values as numbers or tables); the library's is left alone."""
 
 
+def _describe(exc: BaseException, type_: Any) -> str:
+    """cattrs' wording, or ours where a converter of ours refused the value."""
+    if isinstance(exc, ScenarioError):
+        return _RANGE_CHECKS
+    if isinstance(exc, UsageError):
+        return str(exc)
+    return cattrs.v.format_exception(exc, type_)
+
+
+_RANGE_CHECKS = "<range checks>"
+
+
 def scenario_from_dict(data: Mapping[str, Any], *, file: str = "<scenario>") -> Scenario:
-    """A scenario from plain data; every problem is reported at once, naming the file and field."""
+    """A scenario from plain data; every problem is reported at once, naming the file and field.
+
+    Values that cannot be read (a word for a number, an unknown key) are reported first; the
+    fields that could be read are then checked for range all the same, so one pass shows all.
+    """
     if not isinstance(data, Mapping):
         raise DataError([DataProblem(file, None, None, "a scenario is a table of parameters")])
     data = dict(data.get("scenario", data)) if isinstance(data.get("scenario"), Mapping) else dict(data)
     try:
         return scenario_converter.structure(data, Scenario)
+    except ScenarioError as exc:
+        raise DataError([DataProblem(file, None, f"scenario.{name}", message) for name, message in exc.problems]) from None
     except UsageError as exc:
         raise DataError([DataProblem(file, None, None, str(exc))]) from None
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        messages = cattrs.transform_error(exc, path="scenario") if isinstance(exc, cattrs.BaseValidationError) else [str(exc)]
-        problems = []
+        problems, unreadable = [], set()
+        messages = (cattrs.transform_error(exc, path="scenario", format_exception=_describe)
+                    if isinstance(exc, cattrs.BaseValidationError) else [str(exc)])
         for msg in messages:
             text, _, path = msg.rpartition(" @ ")
+            if text == _RANGE_CHECKS:
+                continue
             problems.append(DataProblem(file, None, path or None, text or msg))
+            unreadable.add(path.removeprefix("scenario.").split(".")[0].split("[")[0])
+        readable = {k: v for k, v in data.items() if k in attrs.fields_dict(Scenario) and k not in unreadable}
+        try:
+            Scenario(**readable)
+        except ScenarioError as checked:
+            problems += [DataProblem(file, None, f"scenario.{name}", message) for name, message in checked.problems]
+        except (UsageError, ValueError, TypeError):
+            pass  # already reported above, as cattrs saw it
         raise DataError(problems) from None
 
 
