@@ -137,3 +137,11 @@ def test_show_writes_a_mechanism_as_toml_that_loads_back(tmp_path: Path) -> None
     f.write_text(text.replace('key = "example"', 'key = "copy"', 1), encoding="utf-8")
     r = run("show", "copy", "--mechanism-file", str(f), "--format", "json")
     assert r.exit_code == 0 and json.loads(r.stdout)["key"] == "copy"
+
+
+def test_strict_json_writes_no_nan_or_infinity() -> None:
+    from mechanisms import strict_json
+
+    doc = {"a": float("nan"), "b": [1.5, float("inf"), (float("-inf"), None)], "c": "NaN"}
+    assert strict_json.finite(doc) == {"a": None, "b": [1.5, "inf", ["-inf", None]], "c": "NaN"}
+    assert strict_json.dumps(doc) == '{"a": null, "b": [1.5, "inf", ["-inf", null]], "c": "NaN"}'

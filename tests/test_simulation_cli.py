@@ -128,3 +128,29 @@ def test_mistakes_exit_2_with_a_message(args: tuple[str, ...], message: str) -> 
     assert r.exit_code == 2, r.output
     assert message in r.stderr
     assert "Traceback" not in r.output
+
+
+def _strict(text: str) -> object:
+    """json.loads that refuses NaN and Infinity, as jq and JavaScript do."""
+    def refuse(token: str) -> None:
+        raise ValueError(f"not JSON: {token}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_json_is_strict_where_figures_are_undefined_or_infinite() -> None:
+    r = run("simulate", "demo", "--mechanism", "example", "--days", "60", "--runs", "1", "--workers", "1",
+            "--replacement-days", "never", "--format", "json")
+    assert r.exit_code == 0, r.output
+    doc = _strict(r.stdout)
+    assert doc["scenario"]["replacement_days"] == "never"  # what a scenario file reads back as no successor
+    first = doc["summary"][0]
+    assert first["n"] == 1 and first["std"] is None and first["ci_low"] is None  # no spread over one run: null, not NaN
+
+
+def test_bad_options_are_reported_together() -> None:
+    r = run("simulate", "demo", "--mechanism", "example", "--days", "0", "--turnover", "-1", "--compliance", "3")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == ["Error: scenario: days must be at least 1, got 0",
+                                     "Error: scenario: turnover[*] = -1.0 is out of range",
+                                     "Error: scenario: compliance[*] = 3.0 is out of range"]

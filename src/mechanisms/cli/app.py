@@ -56,7 +56,9 @@ class MechanismsGroup(click.Group):
             err.print(f"{len(exc.problems)} problem(s) found.", markup=False)
             sys.exit(1)
         except (UsageError, OverwriteError) as exc:
-            err_console().print(f"Error: {exc}", markup=False)
+            err = err_console()
+            for line in str(exc).splitlines() or [""]:  # one line per problem where there are several
+                err.print(f"Error: {line}", markup=False)
             sys.exit(2)
         except MechanismsError as exc:
             err_console().print(f"Error: {exc}", markup=False)

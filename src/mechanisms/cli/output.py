@@ -7,7 +7,6 @@ from the table, a JSON document; this module only renders.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from .. import strict_json
 from ..labels import Label, Lang
 
 
@@ -68,7 +68,7 @@ def plain(value: Any, lang: Lang) -> Any:
 
 
 def emit_json(doc: Any) -> None:
-    click.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+    click.echo(strict_json.dumps(doc, ensure_ascii=False, indent=2, default=str))
 
 
 def emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang: Lang,

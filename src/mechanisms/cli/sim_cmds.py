@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import click
 
 from ..errors import UsageError
@@ -22,6 +23,7 @@ from ..mechanism import Mechanism
 from ..records import County
 from ..simulation import Scenario, Table, executor_for, load_scenario, monte_carlo, prepare, summarize, sweep
 from ..simulation.prepared import SimCounty
+from ..simulation.scenario import DEFAULT_KEY, PerRole
 from .app import main
 from .context import get_mechanism
 from .generate_cmds import shape_from
@@ -101,27 +103,28 @@ def _run_options(f: F) -> F:
     return f
 
 
-def _per_role(scenario: Scenario, field: str, values: tuple[str, ...]) -> Scenario:
+def _per_role(current: PerRole, field: str, values: tuple[str, ...]) -> PerRole:
     for text in sorted(values, key=lambda v: "=" in v):  # plain values first, then ROLE=VALUE
         role, sep, value = text.rpartition("=")
-        scenario = scenario.with_param(f"{field}.{role}" if sep else f"{field}.*", value)
-    return scenario
+        parsed = PerRole.of(value, f"--{field.replace('_', '-')} {text}").default  # a number, or 'never' for inf
+        current = current.with_role(role if sep else DEFAULT_KEY, parsed)
+    return current
 
 
 def build_scenario(scenario_file: Path | None, days: int | None, start: dt.datetime | None, period: str | None,
                    turnover: tuple[str, ...], replacement: tuple[str, ...], reassign: str | None,
                    compliance: tuple[str, ...], interval: tuple[str, ...], event_rate: float | None,
                    deadline: int | None) -> Scenario:
-    """The scenario file (or the defaults) with the command's options on top."""
+    """The scenario file (or the defaults) with the command's options on top, checked once so every problem shows."""
     s = load_scenario(scenario_file) if scenario_file else Scenario()
-    for name, value in (("days", days), ("start", start.date() if start else None), ("period", period),
-                        ("reassign", reassign), ("event_rate", event_rate), ("deadline", deadline)):
-        if value is not None:
-            s = s.with_param(name, value)
+    changes: dict[str, Any] = {name: value for name, value in (
+        ("days", days), ("start", start.date() if start else None), ("period", period), ("reassign", reassign),
+        ("event_rate", event_rate), ("deadline", deadline)) if value is not None}
     for field, values in (("turnover", turnover), ("replacement_days", replacement), ("compliance", compliance),
                           ("visit_interval", interval)):
-        s = _per_role(s, field, values)
-    return s
+        if values:
+            changes[field] = _per_role(getattr(s, field), field, values)
+    return attrs.evolve(s, **changes)
 
 
 def build_county(data: str | None, preset: str | None, sizes: dict[str, int | None], tags: tuple[str, ...],

@@ -8,12 +8,12 @@ drawn, the script sets ``data-charts-drawn`` on ``<body>``; the browser test rea
 from __future__ import annotations
 
 import html
-import json
 from importlib.resources import files
 from typing import Any
 
 import attrs
 
+from .. import strict_json
 from ..labels import Label
 from .document import BarChart, Histogram, LineChart, Report, Table, Text
 
@@ -57,7 +57,7 @@ def render_html(report: Report, *, lang: str = "zh") -> str:
     css = (assets / "report.css").read_text(encoding="utf-8")
     js = (assets / "report.js").read_text(encoding="utf-8")
     # "</" inside a script would end it early; escape it in the JSON.
-    data = json.dumps(report_data(report), ensure_ascii=False).replace("</", "<\\/")
+    data = strict_json.dumps(report_data(report), ensure_ascii=False).replace("</", "<\\/")
     title = html.escape(report.title.get("zh" if lang == "zh" else "en"))
     return f"""<!DOCTYPE html>
 <html lang="{'zh-CN' if lang == 'zh' else 'en'}">

@@ -43,7 +43,7 @@ class ScenarioError(UsageError):
 
     def __init__(self, problems: list[tuple[str, str]]) -> None:
         self.problems = problems
-        super().__init__("scenario: " + "; ".join(message for _, message in problems))
+        super().__init__("\n".join(f"scenario: {message}" for _, message in problems))
 
 
 def _number(value: Any, what: str) -> float:
@@ -231,9 +231,15 @@ class Scenario:
         return attrs.evolve(self, **{field: value})
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data, as a scenario file holds it (``None`` left out)."""
+        """Plain data, as a scenario file holds it (``None`` left out; no successor written ``"never"``, which JSON
+        can carry and infinity it cannot)."""
+        def plain(v: Any) -> Any:
+            if isinstance(v, dict):
+                return {k: plain(x) for k, x in v.items()}
+            return "never" if isinstance(v, float) and math.isinf(v) and v > 0 else v
+
         out = scenario_converter.unstructure(self)
-        return {k: v for k, v in out.items() if v is not None}
+        return {k: plain(v) for k, v in out.items() if v is not None}
 
 
 def mechanism_deadline(mechanism: Mechanism) -> int | None:
