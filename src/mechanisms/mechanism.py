@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import attrs
 
@@ -13,6 +14,9 @@ from .org import DEFAULT_LEVELS, Level
 from .schedule import Frequency
 from .scoring import Scoring
 from .shape import CountyShape
+
+Approx = Literal["exact", "at-least", "nearly"]
+"""How a published figure is stated: exactly, as a floor (多/余/以上), or as "nearly" (近)."""
 
 
 @attrs.frozen
@@ -123,13 +127,19 @@ class SourceRef:
 
 @attrs.frozen
 class Figure:
-    """A published figure, with the sentence it comes from."""
+    """A published figure, with the sentence it comes from.
+
+    ``approx`` keeps what the sentence says of the number: ``at-least`` for 多/余/以上 ("2万多次",
+    "4000余人", "2500元以上": the value is a floor), ``nearly`` for 近 ("近575万元": a ceiling);
+    ratios that use such a figure are marked approximate in turn.
+    """
 
     key: str
     label: Label
     value: float
     unit: str = ""
     quote: str = ""
+    approx: Approx = "exact"
 
 
 @attrs.frozen

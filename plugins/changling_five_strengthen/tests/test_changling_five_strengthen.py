@@ -14,6 +14,7 @@ from mechanisms_changling_five_strengthen.mechanism import QUOTES, SOURCE_FILE, 
 from mechanisms import Mechanism, apply_overrides, check_mechanism, compute_derived, structure, unstructure
 from mechanisms.cli import main
 from mechanisms.documents import dumps, loads
+from mechanisms.formula import names
 
 KEY = "changling-five-strengthen"
 SEED = Path(__file__).resolve().parent / "source" / SOURCE_FILE
@@ -478,3 +479,27 @@ def test_preset_is_the_73_model_villages_in_22_towns(m: Mechanism) -> None:
     assert sum(u.level == "household" for u in s.units) == 21900
     bigger = apply_overrides(m, {"preset-households": 36500})
     assert bigger.preset is not None and bigger.preset.households == 36500
+
+
+def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
+    """50余场, 8000多人次, 2万多次, 5000多条, 300多万分 and 元; 85%以上, 2500元以上.
+
+    Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
+    """
+    assert m.reference is not None
+    stated = {f.key: f.approx for f in m.reference.figures if f.approx != "exact"}
+    assert stated == {
+        "courtyard_income_yuan": "at-least",
+        "goods_value_yuan": "at-least",
+        "guidance_person_times": "at-least",
+        "guidance_sessions": "at-least",
+        "hard_road_main_lanes_pct": "at-least",
+        "loudspeaker_times": "at-least",
+        "points_redeemed": "at-least",
+        "wechat_messages": "at-least",
+    }
+    hedged = set(stated)
+    for dv in compute_derived(m.reference):
+        assert dv.approx == bool(names(dv.derived.formula) & hedged), dv.derived.key
+        if dv.approx:
+            hedged.add(dv.derived.key)

@@ -30,6 +30,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
+from mechanisms.formula import names
 from mechanisms.overrides import get_path
 
 KEY = "dongxing-4433"
@@ -517,3 +518,24 @@ def test_preset_is_the_four_target_towns() -> None:
     assert sum("target-village" in u.tags for u in s.units) == 59
     assert sum("key-town" in u.tags for u in s.units) == 1
     assert sum("courtyard" in u.tags for u in s.units) == 178
+
+
+def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
+    """2万余人次, 4000余人, 90余个班组, 10000余户, 50余万元.
+
+    Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
+    """
+    assert m.reference is not None
+    stated = {f.key: f.approx for f in m.reference.figures if f.approx != "exact"}
+    assert stated == {
+        "contact_person_times": "at-least",
+        "households_named": "at-least",
+        "main_build_teams": "at-least",
+        "main_build_workers": "at-least",
+        "prizes": "at-least",
+    }
+    hedged = set(stated)
+    for dv in compute_derived(m.reference):
+        assert dv.approx == bool(names(dv.derived.formula) & hedged), dv.derived.key
+        if dv.approx:
+            hedged.add(dv.derived.key)

@@ -28,6 +28,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
+from mechanisms.formula import names
 from mechanisms.overrides import get_path
 
 KEY = "linjiang-five-bao"
@@ -617,3 +618,22 @@ def test_preset_staffed_by_the_policy_needs_about_the_published_staff(m: Mechani
     assert -(-31490 // 15) <= actors["party-member"] <= -(-31490 // 15) + 92
     assert -(-6288 // 14) <= actors["village-cadre"] <= -(-6288 // 14) + 92
     assert actors == {"party-member": 2140, "village-cadre": 490}  # seed 0
+
+
+def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
+    """200余名, 19600余吨; 近575万元.
+
+    Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
+    """
+    assert m.reference is not None
+    stated = {f.key: f.approx for f in m.reference.figures if f.approx != "exact"}
+    assert stated == {
+        "rubbish_cleared": "at-least",
+        "study_cadres": "at-least",
+        "ceremony_rewards": "nearly",
+    }
+    hedged = set(stated)
+    for dv in compute_derived(m.reference):
+        assert dv.approx == bool(names(dv.derived.formula) & hedged), dv.derived.key
+        if dv.approx:
+            hedged.add(dv.derived.key)

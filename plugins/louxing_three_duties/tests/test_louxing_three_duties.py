@@ -24,6 +24,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
+from mechanisms.formula import names
 
 SEED = Path(__file__).resolve().parent / "source" / SEED_FILE
 
@@ -452,3 +453,20 @@ def test_preset_is_the_eight_towns_and_65_team_villages(m: Mechanism) -> None:
     assert sum("resident-team" in u.tags for u in s.units) == 65
     assert sum("key-village" in u.tags for u in s.units) == 46
     assert sum(u.level == "household" for u in s.units) == 19500
+
+
+def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
+    """60多处.
+
+    Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
+    """
+    assert m.reference is not None
+    stated = {f.key: f.approx for f in m.reference.figures if f.approx != "exact"}
+    assert stated == {
+        "scenic_spots": "at-least",
+    }
+    hedged = set(stated)
+    for dv in compute_derived(m.reference):
+        assert dv.approx == bool(names(dv.derived.formula) & hedged), dv.derived.key
+        if dv.approx:
+            hedged.add(dv.derived.key)

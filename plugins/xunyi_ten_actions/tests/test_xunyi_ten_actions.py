@@ -25,6 +25,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
+from mechanisms.formula import names
 from mechanisms.overrides import get_path
 
 KEY = "xunyi-ten-actions"
@@ -754,3 +755,18 @@ def test_preset_is_the_179_villages(m: Mechanism) -> None:
     assert sum("model-village" in u.tags for u in s.units) == 23
     assert sum(u.level == "household" for u in s.units) == 44750
     assert sum("monitored" in u.tags for u in s.units) == round(0.03 * 44750)
+
+
+def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
+    """None: Xunyi's figures are exact, or targets whose floor is their meaning.
+
+    Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
+    """
+    assert m.reference is not None
+    stated = {f.key: f.approx for f in m.reference.figures if f.approx != "exact"}
+    assert stated == {}
+    hedged = set(stated)
+    for dv in compute_derived(m.reference):
+        assert dv.approx == bool(names(dv.derived.formula) & hedged), dv.derived.key
+        if dv.approx:
+            hedged.add(dv.derived.key)

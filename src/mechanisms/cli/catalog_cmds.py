@@ -141,14 +141,23 @@ def case(key: str, mechanism_files: tuple[Path, ...], fmt: str, lang: Lang) -> N
         console().print(f"{key}: no reference case", markup=False)
         return
     console().print(f"{m.name.get(lang)} — {doc['title']} [{doc['source']}]", markup=False)
-    emit(doc["figures"], [Col("key", L("键", "key")), Col("label", L("数字", "figure")),
-                          Col("value", L("数值", "value"), "right"), Col("unit", L("单位", "unit")),
-                          Col("quote", L("原文", "source sentence"))],
+    marks = {"at-least": L("以上", "at least"), "nearly": L("近", "nearly")}
+    figures = [{**f, "approx": marks.get(f["approx"])} for f in doc["figures"]]
+    emit(figures, [Col("key", L("键", "key")), Col("label", L("数字", "figure")),
+                   Col("value", L("数值", "value"), "right"), Col("approx", L("约数", "stated as")),
+                   Col("unit", L("单位", "unit")), Col("quote", L("原文", "source sentence"))],
          fmt="table", lang=lang, title=L("公布的数字", "Published figures"))
-    emit(doc["derived"], [Col("key", L("键", "key")), Col("label", L("推算", "derived")),
-                          Col("value", L("数值", "value"), "right"), Col("unit", L("单位", "unit")),
-                          Col("formula", L("公式", "formula"))],
-         fmt="table", lang=lang, title=L("由此推算", "Derived from them"))
+    derived = [{**d, "approx": L("约", "approx.") if d["approx"] else None} for d in doc["derived"]]
+    emit(derived, [Col("key", L("键", "key")), Col("label", L("推算", "derived")),
+                   Col("value", L("数值", "value"), "right"), Col("approx", L("约数", "stated as")),
+                   Col("unit", L("单位", "unit")), Col("formula", L("公式", "formula"))],
+         fmt="table", lang=lang, title=L("由此推算", "Derived from them"),
+         caption=APPROX_NOTE.get(lang) if any(f["approx"] for f in figures) else None)
+
+
+APPROX_NOTE = L("以上：原文为“多/余/以上”，数值是下限；近：数值是上限；约：由这类数字推算",
+                "at least: the source says 多/余/以上 (the value is a floor); nearly: 近 (a ceiling); "
+                "approx.: computed from such a figure")
 
 
 @main.command()

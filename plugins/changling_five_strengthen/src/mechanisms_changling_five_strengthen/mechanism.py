@@ -61,6 +61,7 @@ from mechanisms import (
 )
 from mechanisms.indicators import Aggregation
 from mechanisms.labels import L
+from mechanisms.mechanism import Approx
 from mechanisms.shape import CountyShape, Label, TagShare
 
 KEY = "changling-five-strengthen"
@@ -656,8 +657,8 @@ def _principles() -> tuple[Label, ...]:
 
 
 def _figures() -> tuple[Figure, ...]:
-    def f(key: str, zh: str, en: str, value: float, unit: str, quote: str) -> Figure:
-        return Figure(key, L(zh, en), value, unit, quote)
+    def f(key: str, zh: str, en: str, value: float, unit: str, quote: str, approx: Approx = "exact") -> Figure:
+        return Figure(key, L(zh, en), value, unit, quote, approx)
 
     return (
         # standards and structure
@@ -675,8 +676,8 @@ def _figures() -> tuple[Figure, ...]:
         f("coop_villages", "党支部领办合作社示范村", "model villages with party-branch cooperatives", 69, "个", Q_PARTY),
         f("field_scholars", "培养“田秀才”", "'field scholars' trained", 60, "人", Q_PARTY),
         f("local_experts", "培养“土专家”", "'local experts' trained", 50, "人", Q_PARTY),
-        f("guidance_sessions", "指导场次（50余场）", "guidance sessions (50+)", 50, "场", Q_PARTY),
-        f("guidance_person_times", "指导人次（8000多）", "person-times guided (8,000+)", 8000, "人次", Q_PARTY),
+        f("guidance_sessions", "指导场次（50余场）", "guidance sessions (50+)", 50, "场", Q_PARTY, "at-least"),
+        f("guidance_person_times", "指导人次（8000多）", "person-times guided (8,000+)", 8000, "人次", Q_PARTY, "at-least"),
         # 2 concentrated action → environment
         f("manure_points", "畜禽粪污临时堆放点", "temporary manure points", 86, "个", Q_MANURE),
         f("env_villages", "绿美亮建设的示范村", "model villages in the green-beautify-light drive", 50, "个", Q_ENV),
@@ -689,20 +690,24 @@ def _figures() -> tuple[Figure, ...]:
         f("roads_repaired_km", "修缮破损道路", "damaged roads repaired", 24, "公里", Q_ROADS),
         f("roads_hardened_km", "补全屯内硬化道路", "village roads hardened", 301, "公里", Q_ROADS),
         f("hard_road_natural_villages_pct", "自然屯通硬化路率", "natural villages on hardened roads", 100, "%", Q_ROADS),
-        f("hard_road_main_lanes_pct", "屯内主巷路通硬化路率（以上）", "main lanes hardened (at least)", 85, "%", Q_ROADS),
+        f("hard_road_main_lanes_pct", "屯内主巷路通硬化路率（以上）", "main lanes hardened (at least)", 85, "%", Q_ROADS,
+          "at-least"),
         f("drainage_m", "新修屯内排水沟", "new drainage ditches", 3_010_000, "延长米", Q_DRAINAGE),
         f("courtyard_households", "庭院经济户数", "courtyard-economy households", 3100, "户", Q_COURTYARD),
         f("courtyard_mu", "庭院经济面积", "courtyard-economy area", 3500, "亩", Q_COURTYARD),
-        f("courtyard_income_yuan", "户均增收（以上）", "extra income per household (at least)", 2500, "元/户", Q_COURTYARD),
+        f("courtyard_income_yuan", "户均增收（以上）", "extra income per household (at least)", 2500, "元/户", Q_COURTYARD,
+          "at-least"),
         # 4 publicity → participation
-        f("loudspeaker_times", "大喇叭宣讲（2万多次）", "loudspeaker broadcasts (20,000+)", 20_000, "次", Q_PUBLICITY),
+        f("loudspeaker_times", "大喇叭宣讲（2万多次）", "loudspeaker broadcasts (20,000+)", 20_000, "次",
+          Q_PUBLICITY, "at-least"),
         f("banners", "宣传条幅", "banners hung", 36, "面", Q_PUBLICITY),
-        f("wechat_messages", "微信群推送信息（5000多条）", "WeChat messages (5,000+)", 5000, "条", Q_PUBLICITY),
+        f("wechat_messages", "微信群推送信息（5000多条）", "WeChat messages (5,000+)", 5000, "条", Q_PUBLICITY, "at-least"),
         f("publicity_towns", "宣传覆盖乡镇", "towns reached by publicity", 22, "个", Q_PUBLICITY),
         f("households_per_group", "“十户一组”每组户数", "households per ten-household group", 10, "户", Q_GRID),
         f("clean_households", "2021年以来评选干净人家", "clean households named since 2021", 1038, "户", Q_CLEAN),
-        f("points_redeemed", "爱心超市兑换积分（300多万分）", "points redeemed (3 m+)", 3_000_000, "分", Q_CLEAN),
-        f("goods_value_yuan", "兑换物品价值（300多万元）", "value of goods redeemed (¥3 m+)", 3_000_000, "元", Q_CLEAN),
+        f("points_redeemed", "爱心超市兑换积分（300多万分）", "points redeemed (3 m+)", 3_000_000, "分", Q_CLEAN, "at-least"),
+        f("goods_value_yuan", "兑换物品价值（300多万元）", "value of goods redeemed (¥3 m+)", 3_000_000, "元",
+          Q_CLEAN, "at-least"),
         # 5 mechanisms → long-term upkeep
         f("annual_cleaning_yuan", "县财政每年村庄清洁投入", "county money for village cleaning a year", 30_000_000, "元",
           Q_FUNDS),

@@ -615,6 +615,9 @@ def _principles() -> tuple[Label, ...]:
 # ---------------------------------------------------------------------------------------------
 # Reference case: every published figure with its sentence, and what follows from them
 # ---------------------------------------------------------------------------------------------
+MORE_THAN = frozenset({"contact_person_times", "main_build_workers", "main_build_teams", "households_named", "prizes"})
+"""Figures the source gives as "more than" (余): the value is a floor."""
+
 FIGURES: tuple[tuple[str, str, str, float, str, str], ...] = (
     # key, zh, en, value, unit, sentence
     ("loan_projects", "共同谋划生成项目", "loan projects", 8, "个", S_LOAN),
@@ -718,7 +721,8 @@ DERIVED: tuple[tuple[str, str, str, str, str], ...] = (
 def _reference(source: SourceRef) -> ReferenceCase:
     return ReferenceCase(
         source=source,
-        figures=tuple(Figure(k, L(zh, en), float(v), unit, quote) for k, zh, en, v, unit, quote in FIGURES),
+        figures=tuple(Figure(k, L(zh, en), float(v), unit, quote, "at-least" if k in MORE_THAN else "exact")
+                      for k, zh, en, v, unit, quote in FIGURES),
         derived=tuple(Derived(k, L(zh, en), formula, unit) for k, zh, en, formula, unit in DERIVED),
     )
 

@@ -727,7 +727,7 @@ def _figures() -> tuple[Figure, ...]:
         f("population", L("总人口", "population"), 21.6, "万人", Q_COUNTY),
         f("rural_population", L("农村人口", "rural population"), 11.3, "万人", Q_COUNTY),
         # building consensus
-        f("study_cadres", L("考察学习干部（余）", "cadres on study tours (more than)"), 200, "人", Q_STUDY),
+        f("study_cadres", L("考察学习干部（余）", "cadres on study tours (more than)"), 200, "人", Q_STUDY, approx="at-least"),
         f("publicity_events", L("宣传活动", "publicity events"), 18, "次", Q_PUBLICITY),
         f("meetings", L("召开会议", "meetings held"), 6, "次", Q_PUBLICITY),
         f("leaflets", L("印发宣传单", "leaflets printed"), 5000, "份", Q_PUBLICITY),
@@ -750,7 +750,8 @@ def _figures() -> tuple[Figure, ...]:
           Q_PARTNER_RESULTS),
         f("partner_labour", L("出动人力", "labour sent"), 18200, "人次", Q_PARTNER_RESULTS),
         f("partner_projects", L("基础设施建设项目", "infrastructure projects"), 176, "个", Q_PARTNER_RESULTS),
-        f("rubbish_cleared", L("清理垃圾（余）", "rubbish cleared (more than)"), 19600, "吨", Q_PARTNER_RESULTS),
+        f("rubbish_cleared", L("清理垃圾（余）", "rubbish cleared (more than)"), 19600, "吨",
+          Q_PARTNER_RESULTS, approx="at-least"),
         # 4. party members and village cadres → households
         f("party_members", L("包户农村党员", "rural party members contracting households"), 2099, "人", Q_HOUSEHOLDS),
         f("pm_households", L("党员包保农户", "households contracted by party members"), 31490, "户", Q_HOUSEHOLDS),
@@ -770,7 +771,8 @@ def _figures() -> tuple[Figure, ...]:
         f("reward_street_class1", L("一类街道奖励", "class 1 street reward"), 20, "万元", Q_TOWN_REWARDS),
         f("reward_street_class2", L("二类街道奖励", "class 2 street reward"), 10, "万元", Q_TOWN_REWARDS),
         f("towns_rewarded", L("奖励乡镇、街道", "towns and streets rewarded"), 8, "个", Q_TOWN_REWARDS),
-        f("ceremony_rewards", L("2018年底表彰大会兑现（近）", "paid at the end-2018 ceremony (nearly)"), 575, "万元", Q_CEREMONY),
+        f("ceremony_rewards", L("2018年底表彰大会兑现（近）", "paid at the end-2018 ceremony (nearly)"), 575, "万元",
+          Q_CEREMONY, approx="nearly"),
     )
 
 

@@ -955,6 +955,7 @@ def _figures() -> tuple[Figure, ...]:
             60,
             "处",
             Q["trail"],
+            approx="at-least",
         ),
         f("visitor_growth", L("游客人数同比增长", "visitor growth year on year"), 30, "%", Q["growth"]),
         f("ten_bans", L("清廉项目建设“十个严禁”", "the 'ten bans' for clean projects"), 10, "条", Q["ten_bans"]),
