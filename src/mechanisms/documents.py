@@ -40,6 +40,11 @@ def drop_none(value: Any) -> Any:
     return value
 
 
+def yaml_text(data: Any) -> str:
+    """Plain data as YAML through libyaml's dumper where it is installed (ten times PyYAML's own)."""
+    return yaml.dump(data, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False)
+
+
 def dumps(obj: Any, fmt: DocFormat) -> str:
     """Unstructure ``obj`` and write it as ``fmt`` text."""
     data = drop_none(unstructure(obj))
@@ -47,7 +52,7 @@ def dumps(obj: Any, fmt: DocFormat) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "toml":
         return tomli_w.dumps(data)
-    return yaml.dump(data, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False)
+    return yaml_text(data)
 
 
 def parse(text: str, fmt: DocFormat, *, file: str = "<data>") -> Any:

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
-import yaml
 
 from ..atomic import atomic_path, check_writable, write_text
-from ..documents import drop_none, parse
+from ..documents import drop_none, parse, yaml_text
 from ..errors import DataError, DataProblem, UsageError
 from ..org import DEFAULT_LEVELS, Level, OrgStructure
 from ..records import County, Origin
@@ -345,7 +344,7 @@ def write_county(county: County, dest: str | Path, *, fmt: CountyFormat | None =
         if fmt == "json":
             text = json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
         else:
-            text = yaml.safe_dump(json.loads(json.dumps(doc, default=str)), allow_unicode=True, sort_keys=False)
+            text = yaml_text(json.loads(json.dumps(doc, default=str)))
         write_text(dest, text, overwrite=overwrite)
     return dest
 
