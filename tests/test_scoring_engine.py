@@ -227,3 +227,36 @@ def test_a_monthly_card_cannot_be_scored_for_a_day_and_half_years_average_months
         e.scores(e.scorecard("monthly"), "2024-05-01")
     h1 = e.scores(e.scorecard("monthly"), "2024H1")
     assert h1["V1"].score == pytest.approx(85.0)  # (3 × 80 + 3 × 90) / 6
+
+
+def test_ranking_within_each_town_splits_the_group_and_keeps_its_tiers_and_lists() -> None:
+    within = (PeerGroup("villages", L, "village", tags_none=("community",), within="town"),)
+    scheme = TierScheme("town-best", L, "quarterly", "rank", (Tier("first", L, 100.0, max_rank=1, peer_group="villages"),))
+    rule = ListRule("black", L, "black", "quarterly", n=1, periods_running=1, period="quarter")
+    m = attrs.evolve(mechanism(), scoring=attrs.evolve(
+        mechanism().scoring, rankings=(Ranking("quarterly", L, "monthly", "quarter", within),),
+        tier_schemes=(scheme,), lists=(rule,)))
+    e = ScoringEngine(m, county())
+    result = e.rank(e.ranking("quarterly"), "2024Q2")
+    assert [(r.group, r.unit, r.score, r.rank, r.of) for r in result.rows] == [
+        ("villages@T1", "V1", 90.0, 1.0, 3),  # T1's villages: V1 and V2 tie on 90, V3 70 (V4 is a community)
+        ("villages@T1", "V2", 90.0, 1.0, 3),
+        ("villages@T1", "V3", 70.0, 3.0, 3),
+        ("villages@T2", "V6", 95.0, 1.0, 2),  # T2's: V6 95 first, V5 75 second — second in its town, 4th county-wide
+        ("villages@T2", "V5", 75.0, 2.0, 2),
+    ]
+    assert result.ungrouped == ("V4",)
+    awards = {a.unit: a.tier.key if a.tier else None for a in e.tiers(scheme, "2024Q2").awards}
+    assert awards == {"V1": "first", "V2": "first", "V3": None, "V6": "first", "V5": None}  # a tier per town's best
+    assert [(x.group, x.unit) for x in e.list_members(rule, "2024Q2").entries] == [("villages@T1", "V3"),
+                                                                                   ("villages@T2", "V5")]
+
+
+def test_within_must_name_a_level_above_the_group() -> None:
+    from mechanisms import check_mechanism
+
+    for bad in ("household", "nowhere"):
+        m = attrs.evolve(mechanism(), scoring=attrs.evolve(mechanism().scoring, rankings=(
+            Ranking("quarterly", L, "monthly", "quarter", (PeerGroup("v", L, "village", within=bad),)),)))
+        problems = [str(p) for p in check_mechanism(m)]
+        assert any(f"'{bad}' is not a level above 'village'" in p for p in problems), problems

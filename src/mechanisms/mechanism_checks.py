@@ -125,6 +125,9 @@ def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProble
             for j, g in enumerate(r.peer_groups):
                 if g.level not in level_set:
                     add(f"scoring.rankings[{i}].peer_groups[{j}].level", f"unknown level {g.level!r}")
+                elif g.within is not None and (g.within not in level_set or levels.index(g.within) >= levels.index(g.level)):
+                    add(f"scoring.rankings[{i}].peer_groups[{j}].within",
+                        f"{g.within!r} is not a level above {g.level!r}")
         for i, ts in enumerate(sc.tier_schemes):
             if ts.ranking not in rankings:
                 add(f"scoring.tier_schemes[{i}].ranking", f"unknown ranking {ts.ranking!r}")

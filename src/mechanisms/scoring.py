@@ -30,13 +30,19 @@ class ScoreItem:
 
 @attrs.frozen
 class PeerGroup:
-    """Units ranked against each other: a level, narrowed by tags (villages apart from communities)."""
+    """Units ranked against each other: a level, narrowed by tags (villages apart from communities).
+
+    ``within`` names a higher level to rank separately under each of its units — households
+    within their village, as a village posts its own red and black boards; villages within their
+    town. Such a group splits into one group per unit of that level, keyed ``KEY@UNIT``.
+    """
 
     key: str
     label: Label
     level: str
     tags_any: tuple[str, ...] = ()
     tags_none: tuple[str, ...] = ()
+    within: str | None = None
 
 
 @attrs.frozen

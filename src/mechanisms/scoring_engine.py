@@ -221,7 +221,8 @@ def tier_for(scheme: TierScheme, group: str, score: float | None, rank: float | 
     """The tier a unit reaches (see the module's rules); ``None`` when it reaches none or has no score."""
     if score is None:
         return None
-    eligible = [t for t in scheme.tiers if t.peer_group is None or t.peer_group == group]
+    base = group.partition("@")[0]  # a group split by ``within`` keeps its tiers
+    eligible = [t for t in scheme.tiers if t.peer_group is None or t.peer_group == base]
     eps = 1e-9
     if scheme.by == "threshold":
         ordered = sorted(eligible, key=lambda t: -(t.min_score if t.min_score is not None else -math.inf))
@@ -263,11 +264,24 @@ class ScoringEngine:
         raise UsageError(f"{self.mechanism.key} has no ranking {key!r}")
 
     def groups(self, ranking: Ranking | None, level: str) -> dict[str, tuple[str, ...]]:
-        """Peer group key → unit ids (file order). Without peer groups: one group ``all`` of the level."""
+        """Peer group key → unit ids (file order). Without peer groups: one group ``all`` of the level.
+
+        A group ``within`` a higher level becomes one group per unit of that level (``KEY@UNIT``);
+        a member with no ancestor at that level stays in ``KEY``.
+        """
         s = self.county.structure
         if ranking is None or not ranking.peer_groups:
             return {"all": tuple(u.id for u in s.units_at(level))}
-        return {g.key: tuple(u.id for u in s.units if in_group(g, u.level, u.tags)) for g in ranking.peer_groups}
+        out: dict[str, list[str]] = {}
+        for g in ranking.peer_groups:
+            members = [u.id for u in s.units if in_group(g, u.level, u.tags)]
+            if g.within is None:
+                out[g.key] = members
+                continue
+            for uid in members:
+                above = next((a.id for a in s.ancestors(uid) if a.level == g.within), None)
+                out.setdefault(g.key if above is None else f"{g.key}@{above}", []).append(uid)
+        return {k: tuple(v) for k, v in out.items()}
 
     def _normalising_groups(self, card: Scorecard) -> dict[str, tuple[str, ...]]:
         ranking = next((r for r in self.scoring.rankings if r.scorecard == card.key), None)

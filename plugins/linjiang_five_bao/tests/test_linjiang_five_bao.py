@@ -510,7 +510,7 @@ def test_document_round_trip(m: Mechanism, fmt: str) -> None:
 
 
 def test_assumptions_are_listed_and_match(m: Mechanism) -> None:
-    assert len(m.assumptions) == 25
+    assert len(m.assumptions) == 26
     for a in m.assumptions:
         assert a.label.zh and a.label.en and a.reason is not None
         assert get_path(m, a.path) == a.value
@@ -637,3 +637,26 @@ def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
         assert dv.approx == bool(names(dv.derived.formula) & hedged), dv.derived.key
         if dv.approx:
             hedged.add(dv.derived.key)
+
+
+def test_households_are_ranked_and_listed_within_their_village(m: Mechanism) -> None:
+    from collections import Counter
+
+    from mechanisms import demo_county
+    from mechanisms.scoring_engine import ScoringEngine
+
+    county = demo_county()
+    s = county.structure
+    village_of = {u.id: next(a.id for a in s.ancestors(u.id) if a.level == "village") for u in s.units_at("household")}
+    e = ScoringEngine(m, county)
+    result = e.rank(e.ranking("household-monthly"), "2024-05")
+    assert {r.group for r in result.rows} == {f"households@{v}" for v in set(village_of.values())}
+    assert all(r.group == f"households@{village_of[r.unit]}" for r in result.rows)
+    red = e.list_members(e.scoring.lists[0], "2024-05")
+    per_village = Counter(x.group for x in red.entries)
+    assert set(per_village) == {r.group for r in result.rows} and min(per_village.values()) >= 10  # ties at 10th stay
+    county_wide = apply_overrides(m, {"household-board-level": "town"})
+    assert check_mechanism(county_wide) == []
+    e2 = ScoringEngine(county_wide, county)
+    assert {r.group for r in e2.rank(e2.ranking("household-monthly"), "2024-05").rows} == {"households@T1", "households@T2",
+                                                                                           "households@T3"}

@@ -543,7 +543,7 @@ def scoring() -> Scoring:
         Ranking("village-annual", L("村年度评定", "yearly village rating"), "village-monthly", "year", VILLAGE_GROUPS),
         Ranking("town-annual", L("乡镇（街）年度评定", "yearly town rating"), "town-monthly", "year", TOWN_GROUPS),
         Ranking("household-monthly", L("农户月度评比", "monthly household rating"), "household-monthly", "month",
-                (PeerGroup("households", L("农户", "households"), "household"),)),
+                (PeerGroup("households", L("农户", "households"), "household", within="village"),)),
     )
     tiers = (
         TierScheme("village-rewards", L("村级年度奖补", "yearly village rewards"), "village-annual", "threshold", (
@@ -897,9 +897,14 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
        "同上", "as above"),
     _a("plaque-score", "“三好一庭院”挂牌分数线", "plaque threshold", "scoring.tier_schemes.2.tiers.0.min_score", 90.0,
        "来源只说挂牌摘牌，未给标准", "the article names plaques hung and removed, not the bar"),
-    _a("red-list-size", "每月红榜户数", "households on the monthly red list", "scoring.lists.0.n", 10,
+    _a("household-board-level", "农户评比和红黑榜的张榜层级", "level within which households are ranked and listed",
+       "scoring.rankings.4.peer_groups.0.within", "village",
+       "来源说每月晾晒“红黑榜”，未说在哪一级张榜；按每村各自评比、张榜",
+       "the article says red and black boards are aired monthly, not at which level; each village ranks and posts its own"),
+    _a("red-list-size", "每村每月红榜户数", "households on a village's monthly red list", "scoring.lists.0.n", 10,
        "来源未给上榜户数", "the article does not say how many are listed"),
-    _a("black-list-size", "每月黑榜户数", "households on the monthly black list", "scoring.lists.1.n", 10, "同上", "as above"),
+    _a("black-list-size", "每村每月黑榜户数", "households on a village's monthly black list", "scoring.lists.1.n", 10,
+       "同上", "as above"),
     _a("points-three-guarantees", "落实门前三包每月积分", "points a month for keeping the three guarantees",
        "scoring.points.rules.0.points", 5, "来源未给积分规则", "the article gives no points rules"),
     _a("points-red-list", "上红榜积分", "points for the red list", "scoring.points.rules.1.points", 10, "同上", "as above"),
