@@ -28,8 +28,8 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
-from mechanisms.formula import names
 from mechanisms.overrides import get_path
+from mechanisms.testing import hedged_figures
 
 KEY = "linjiang-five-bao"
 SEED = "002_71cc4289fd7f81f7.txt"
@@ -625,18 +625,11 @@ def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
 
     Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
     """
-    assert m.reference is not None
-    stated = {f.key: f.approx for f in m.reference.figures if f.approx != "exact"}
-    assert stated == {
+    assert hedged_figures(m) == {
         "rubbish_cleared": "at-least",
         "study_cadres": "at-least",
         "ceremony_rewards": "nearly",
     }
-    hedged = set(stated)
-    for dv in compute_derived(m.reference):
-        assert dv.approx == bool(names(dv.derived.formula) & hedged), dv.derived.key
-        if dv.approx:
-            hedged.add(dv.derived.key)
 
 
 def test_households_are_ranked_and_listed_within_their_village(m: Mechanism) -> None:
