@@ -91,35 +91,46 @@ def executor_for(workers: int | None = None, scheduler: str | None = None) -> It
             yield pool
 
 
-class DaskExecutor(Executor):
-    """A Dask client as a :class:`concurrent.futures.Executor` that ships each prepared county once.
+class _ShipOnce:
+    """Stores each prepared county once where workers can reach it (``put``), and hands out the reference after.
 
     Every batch takes the same :class:`~mechanisms.simulation.SimCounty` (tens of MB for a large
-    county); sent with each task it would cross the network once per batch. It is scattered to
-    every worker at its first use and later batches refer to it.
+    county); sent with each task it would cross the network once per batch.
     """
 
-    def __init__(self, client: Any) -> None:
-        self.client = client
-        # pure=False: every batch is a distinct task (Dask would otherwise hash the arguments for a key)
-        self._inner = client.get_executor(pure=False)
-        self._shared: dict[int, tuple[Any, Any]] = {}  # id → (object, its future), the object kept alive
+    def __init__(self, put: Callable[[Any], Any]) -> None:
+        self._put = put
+        self._shared: dict[int, tuple[Any, Any]] = {}  # id → (object, its reference), the object kept alive
 
-    def _share(self, value: Any) -> Any:
+    def __call__(self, value: Any) -> Any:
         from .prepared import SimCounty
 
         if not isinstance(value, SimCounty):
             return value
         if id(value) not in self._shared:
-            self._shared[id(value)] = (value, self.client.scatter(value, broadcast=True, hash=False))
+            self._shared[id(value)] = (value, self._put(value))
         return self._shared[id(value)][1]
 
+    def clear(self) -> None:
+        self._shared.clear()
+
+
+class DaskExecutor(Executor):
+    """A Dask client as a :class:`concurrent.futures.Executor` that ships each prepared county once:
+    scattered to every worker at its first use, referred to by later batches."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        # pure=False: every batch is a distinct task (Dask would otherwise hash the arguments for a key)
+        self._inner = client.get_executor(pure=False)
+        self._ship = _ShipOnce(lambda value: client.scatter(value, broadcast=True, hash=False))
+
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        return self._inner.submit(fn, *(self._share(a) for a in args), **kwargs)  # type: ignore[no-any-return]
+        return self._inner.submit(fn, *map(self._ship, args), **kwargs)  # type: ignore[no-any-return]
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._inner.shutdown(wait=wait, cancel_futures=cancel_futures)
-        self._shared.clear()
+        self._ship.clear()
 
 
 class RayExecutor(Executor):
@@ -138,21 +149,12 @@ class RayExecutor(Executor):
         if not ray.is_initialized():
             ray.init(**init)
         self._remote: dict[Callable[..., Any], Any] = {}
-        self._shared: dict[int, tuple[Any, Any]] = {}  # id → (object, its ObjectRef), the object kept alive
-
-    def _share(self, value: Any) -> Any:
-        from .prepared import SimCounty
-
-        if not isinstance(value, SimCounty):
-            return value
-        if id(value) not in self._shared:
-            self._shared[id(value)] = (value, self._ray.put(value))
-        return self._shared[id(value)][1]
+        self._ship = _ShipOnce(ray.put)
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         remote = self._remote.get(fn) or self._remote.setdefault(fn, self._ray.remote(fn))
-        return remote.remote(*(self._share(a) for a in args), **kwargs).future()  # type: ignore[no-any-return]
+        return remote.remote(*map(self._ship, args), **kwargs).future()  # type: ignore[no-any-return]
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._remote.clear()
-        self._shared.clear()
+        self._ship.clear()
