@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from ..coverage import CoverageReport, build_model, report_from_model
+from ..display import percent
 from ..labels import L, Label, Lang
 from ..mechanism import Mechanism
 from .app import main
@@ -43,10 +44,6 @@ def _shares(ctx: click.Context, param: click.Parameter, value: str | None) -> tu
     return tuple(out)
 
 
-def _pct(x: float | None) -> str | None:
-    return None if x is None else f"{100 * x:.1f}%"
-
-
 def _rule_label(m: Mechanism, key: str) -> Label:
     for c in m.coverage_rules:
         if c.key == key:
@@ -59,14 +56,14 @@ def _table(report: CoverageReport, m: Mechanism, lang: Lang, data: str) -> None:
     zh = lang == "zh"
     when = (f"，{report.on} 当日" if zh else f", as of {report.on}") if report.on else ""
     out.print(f"{m.name.get(lang)} ({m.key}) — {data}{when}", markup=False)
-    share = _pct(report.chain_share) or "—"
+    share = percent(report.chain_share) or "—"
     out.print((f"农户 {report.households:,} 户，全链条覆盖 {report.chain_complete_households:,} 户（{share}）" if zh else
                f"{report.households:,} households; chain complete for {report.chain_complete_households:,} ({share})"),
               markup=False)
     red = {x.role: x for x in report.redundancy}
     emit([{"role": r.role, "level": r.level,
-           "units": f"{r.units_satisfied:,}/{r.units_in_scope:,}", "unit_share": _pct(r.unit_share),
-           "households": f"{r.households_covered:,}/{r.households_in_scope:,}", "share": _pct(r.share),
+           "units": f"{r.units_satisfied:,}/{r.units_in_scope:,}", "unit_share": percent(r.unit_share),
+           "households": f"{r.households_covered:,}/{r.households_in_scope:,}", "share": percent(r.share),
            "red_mean": None if red[r.role].mean is None else round(red[r.role].mean, 2),
            "red_min": red[r.role].min} for r in report.roles],
          [Col("role", L("角色", "role")), Col("level", L("层级", "level")),
@@ -79,7 +76,7 @@ def _table(report: CoverageReport, m: Mechanism, lang: Lang, data: str) -> None:
          fmt="table", lang=lang, title=L("按角色覆盖", "Coverage by role"))
     emit([{"level": lv.level, "units": f"{lv.units_complete:,}/{lv.units:,}",
            "households": f"{lv.households_complete:,}/{lv.households:,}",
-           "share": _pct(lv.households_complete / lv.households if lv.households else None)} for lv in report.levels],
+           "share": percent(lv.households_complete / lv.households if lv.households else None)} for lv in report.levels],
          [Col("level", L("层级", "level")), Col("units", L("链条完整单位", "units complete"), "right"),
           Col("households", L("链条完整农户", "households complete"), "right"),
           Col("share", L("比例", "share"), "right")],
@@ -119,9 +116,9 @@ def _table(report: CoverageReport, m: Mechanism, lang: Lang, data: str) -> None:
         for p in report.robustness:
             mc = None
             if p.runs and p.monte_carlo is not None:
-                mc = _pct(p.monte_carlo) + (f" ± {100 * p.stderr:.1f}" if p.stderr is not None else "")
+                mc = percent(p.monte_carlo) + (f" ± {100 * p.stderr:.1f}" if p.stderr is not None else "")
             rows.append({"f": f"{p.f:g}", "role": p.role, "leaving": f"{p.leaving:g}/{p.actors}",
-                         "exact": _pct(p.expected_share), "mc": mc})
+                         "exact": percent(p.expected_share), "mc": mc})
         cols = [Col("f", L("流失比例", "share leaving"), "right"), Col("role", L("角色", "role")),
                 Col("leaving", L("流失/总人数", "leaving/actors"), "right"),
                 Col("exact", L("期望覆盖率（精确）", "expected share (exact)"), "right")]

@@ -8,16 +8,13 @@ from typing import Any
 import numpy as np
 
 from ..comparison import ROBUSTNESS, MechanismColumn
+from ..display import percent
 from ..labels import Label, Lang
 from ..records import County
 from .document import BarChart, Histogram, LineChart, Report, Section, Series, Table, Text
 from .masking import mask_name
 
 L = Label
-
-
-def _pct(x: float | None) -> str | None:
-    return None if x is None else f"{100 * x:.1f}%"
 
 
 def _num(x: float | None, digits: int = 1) -> str | None:
@@ -38,7 +35,7 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
         row("actors", L("所需责任人", "actors needed"), [c.actors for c in cols]),
         row("assignments", L("包保关系", "assignments"), [c.assignments for c in cols]),
         row("households", L("农户", "households"), [c.coverage.households for c in cols]),
-        row("chain", L("全链条覆盖率", "chain complete"), [_pct(c.coverage.chain_share) for c in cols]),
+        row("chain", L("全链条覆盖率", "chain complete"), [percent(c.coverage.chain_share) for c in cols]),
         row("weakest_role", L("覆盖最弱的角色", "weakest role"), [_weakest(c) for c in cols]),
         row("gaps", L("未覆盖单位（违反规则）", "gaps (rule broken)"), [len(c.coverage.gaps) for c in cols]),
         row("load_mean", L("人均负责农户（均值）", "households per actor, mean"), [_num(c.load_mean) for c in cols]),
@@ -51,14 +48,14 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
     for f in ROBUSTNESS:
         rows.append(row(f"robustness_{int(f * 100)}", L(f"{int(f * 100)}%人员流失后全链条覆盖（期望）",
                                                         f"chain complete if {int(f * 100)}% leave (expected)"),
-                        [_pct(c.robustness.get(f)) for c in cols]))
+                        [percent(c.robustness.get(f)) for c in cols]))
     rows += [
         row("visit_burden", L("走访负担（人·天/月）", "visit burden (actor-days a month)"), [_num(c.visit_burden) for c in cols]),
     ]
     if any(c.simulated for c in cols):
         rows += [
             row("found_within_deadline", L("风险期限内发现率（模拟）", "risks found within deadline (simulated)"),
-                [_pct(c.simulated.found_within_deadline) if c.simulated else None for c in cols]),
+                [percent(c.simulated.found_within_deadline) if c.simulated else None for c in cols]),
             row("delay_mean", L("平均发现时间（天）", "mean detection delay (days)"),
                 [_num(c.simulated.delay_mean) if c.simulated else None for c in cols]),
             row("delay_p90", L("发现时间P90（天）", "detection delay p90 (days)"),

@@ -1,0 +1,107 @@
+"""`mechanisms visits`: each role's required visit frequency checked against the visits table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..display import percent
+from ..labels import L, Lang
+from ..periods import Period
+from ..visit_compliance import check_visits, compliance_by_role, window
+from .app import main
+from .context import county_for, get_mechanism
+from .options import fmt_option, lang_option, mechanism_file_option, set_option
+from .output import Col, emit, emit_json, err_console
+from .year_common import (
+    actor_label,
+    capped_rows,
+    freq_text,
+    mechanism_option,
+    role_label,
+    say_line,
+    show_personal_option,
+    unit_label,
+    zh_en,
+)
+
+
+@main.command()
+@click.argument("data")
+@mechanism_option
+@mechanism_file_option
+@set_option
+@click.option("--period", "period_text", required=True, help="Period: 2024-05, 2024Q2, 2024.")
+@click.option("--all", "show_all", is_flag=True, help="List compliant checks too (the table lists shortfalls only).")
+@show_personal_option
+@fmt_option()
+@lang_option
+def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], period_text: str,
+           show_all: bool, show_personal: bool, fmt: str, lang: Lang) -> None:
+    """Visit compliance: each role's required frequency against the visits table, per actor and unit.
+
+    Where the county has no assignments for the mechanism, its assignment policy staffs it (seed 0), as `coverage`
+    and `compare` do; such actors have no visit records, so every duty of theirs shows as owed and not done.
+    """
+    m = get_mechanism(key, mechanism_files, overrides)
+    county = county_for(data, m, lang=lang)
+    period = Period.parse(period_text)
+    s = county.structure
+    checks = check_visits(m, county, period)
+    if checks and not any(c.done for c in checks):
+        err_console().print(zh_en(lang, f"注：{period} 内这些人员在走访表中没有任何走访记录，所有走访要求均未完成"
+                                     "（按配置政策生成的人员没有走访记录）",
+                               f"note: the visits table records no visit by these actors in {period}, so every duty shows "
+                               "as owed (actors staffed by a policy have no visit records)"), markup=False)
+    by_role = compliance_by_role(checks, m)
+    rows = [{"actor": c.actor, "actor_name": actor_label(s, c.actor), "role": role_label(m, c.role), "role_key": c.role,
+             "unit": c.unit if len(c.units) == 1 else f"{c.unit} +{len(c.units) - 1}",
+             "unit_name": unit_label(s, c.unit, show_personal) if len(c.units) == 1 else
+             zh_en(lang, f"{len(c.units)}个单位", f"{len(c.units)} units"),
+             "from": c.start, "to": c.end, "required": c.required, "done": c.done, "counted": c.counted,
+             "compliant": None if c.compliant is None else (zh_en(lang, "是", "yes") if c.compliant else zh_en(lang, "否", "no"))}
+            for c in checks]
+    if fmt == "json":
+        emit_json({"mechanism": m.key, "period": str(period),
+                   "roles": [{"role": r.role, "checked": r.checked, "compliant": r.compliant, "share": r.share}
+                             for r in by_role],
+                   "checks": [{"actor": c.actor, "role": c.role, "units": list(c.units), "from": c.start, "to": c.end,
+                               "required": c.required, "done": c.done, "counted": c.counted, "visits": c.visits,
+                               "compliant": c.compliant} for c in checks]})
+        return
+    cols = [Col("actor", L("人员", "actor")), Col("actor_name", L("姓名", "name")), Col("role", L("角色", "role")),
+            Col("unit", L("单位", "unit")), Col("unit_name", L("单位名称", "unit name")), Col("from", L("起", "from")),
+            Col("to", L("止", "to")), Col("required", L("应走访", "required"), "right"),
+            Col("done", L("实走访", "done"), "right"), Col("counted", L("计", "counted")),
+            Col("compliant", L("达标", "compliant"))]
+    if fmt == "csv":
+        emit(rows, [Col("role_key", L("角色键", "role key")), *cols], fmt="csv", lang=lang)
+        return
+    freq = {r.key: r.visits for r in m.roles}
+    summary = [{"role": role_label(m, r.role) if r.role != "all" else L("合计", "all"), "role_key": r.role,
+                "freq": freq_text(freq[r.role], lang) if freq.get(r.role) else None,
+                "window": str(window(period, m.role(r.role))) if r.role != "all" else None,
+                "checked": r.checked, "compliant": r.compliant, "share": percent(r.share)} for r in by_role]
+    say_line(f"{m.name.get(lang)} [{m.key}] — {period}")
+    if not checks:
+        say_line(zh_en(lang, "该县数据中没有此机制有走访要求的包保关系",
+                       "No assignments of this mechanism's roles with a visit duty in this county's data"))
+        return
+    emit(summary, [Col("role", L("角色", "role")), Col("freq", L("要求", "required frequency")),
+                   Col("window", L("考核期", "window")), Col("checked", L("应考核", "checked"), "right"),
+                   Col("compliant", L("达标", "compliant"), "right"), Col("share", L("达标率", "share"), "right")],
+         fmt="table", lang=lang, title=L("走访达标情况", "Visit compliance"),
+         caption=zh_en(lang, "应走访 = 频次 × 考核期内开始的周期数（在岗期间）；到所包单位及其下级单位的走访都计入；"
+                          "按天计的职责同一天只计一次",
+                    "Required = times × frequency periods begun in the window while assigned; visits to the unit or "
+                    "any unit under it count; day-based duties count each date once"))
+    detail = rows if show_all else [r for r, c in zip(rows, checks, strict=True) if c.compliant is False]
+    detail, cap = capped_rows(detail, lang)
+    if detail:
+        emit(detail, cols, fmt="table", lang=lang,
+             title=L("明细", "Checks") if show_all else L("未达标明细", "Shortfalls"), caption=cap)
+
+
+# ------------------------------------------------------------------ points
