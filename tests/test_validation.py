@@ -127,3 +127,16 @@ def test_graph_holds_units_actors_and_responsibility_edges() -> None:
     # every household reaches the root through the tree
     hh = ("unit", "T1V1G1H01")
     assert ("unit", "C") in nx.ancestors(g, hh)
+
+
+def test_a_count_on_a_unit_with_units_under_it_must_agree_with_them(tmp_path: Path) -> None:
+    units = (Unit("C", "县", "county"), Unit("T", "镇", "town", "C"),
+             Unit("V1", "一村", "village", "T", households=30),  # its groups: 12 + 18 = 30, agrees
+             Unit("V1G1", "一组", "group", "V1", households=12), Unit("V1G2", "二组", "group", "V1", households=18),
+             Unit("V2", "二村", "village", "T", households=5),  # two household rows under it, not 5
+             Unit("V2G1", "一组", "group", "V2"),
+             Unit("V2G1H1", "户", "household", "V2G1"), Unit("V2G1H2", "户", "household", "V2G1"),
+             Unit("V3", "三村", "village", "T", households=7))  # no units under it: the count is its households
+    problems = [str(p) for p in validate_county(County(OrgStructure(units)))]
+    assert problems == ["units, row 6, field 'households': 'V2' counts 5 households but the units under it add up to 2; a unit "
+                        "with units under it takes its households from them (leave the count empty, or make it agree)"]

@@ -1,7 +1,8 @@
 """Is this a sound county, and does it fit this mechanism? Every problem at once, each located.
 
 Structure checks (one root, a tree, levels in order, unique ids, no dangling references,
-valid dates, non-negative household counts) need only the county. Mechanism checks
+valid dates, non-negative household counts, and no count on a unit that contradicts the units
+under it) need only the county. Mechanism checks
 (assignment roles known, on the role's level, held by an allowed kind of actor) need the
 mechanism too. Problems name file, row and field through the county's :class:`Origin`.
 """
@@ -17,6 +18,22 @@ from .records import County
 
 def _dupes(ids: list[str]) -> set[str]:
     return {k for k, n in Counter(ids).items() if n > 1}
+
+
+def _households_below(county: County) -> dict[str, int]:
+    """Households under each unit as the engines count them: a household row is one, a childless unit above the
+    household level its ``households`` count; a unit with children the sum of theirs."""
+    s = county.structure
+    lowest = s.levels[-1].key if s.levels else None
+    order = sorted(s.units, key=lambda u: -s.level_index.get(u.level, -1))  # children (one level lower) first
+    out: dict[str, int] = {}
+    for u in order:
+        kids = s.children.get(u.id)
+        if kids is None:
+            out[u.id] = 1 if u.level == lowest else (u.households or 0)
+        else:
+            out[u.id] = sum(out.get(k, 0) for k in kids)
+    return out
 
 
 def validate_county(county: County, mechanism: Mechanism | None = None) -> list[DataProblem]:
@@ -80,6 +97,17 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
             if u.id not in reachable and u.parent is not None and u.parent in s.unit_by_id \
                     and u.parent != u.id and i not in roots:
                 add("units", i, "parent", f"unit {u.id!r} is on a cycle of parents, not under the root")
+
+    # a count on a unit with units under it is not used (they give its households): it must not contradict them
+    counted = [i for i, u in enumerate(s.units) if u.households is not None and u.households >= 0 and u.id in s.children]
+    if counted:
+        below = _households_below(county)
+        for i in counted:
+            u = s.units[i]
+            if u.id in below and below[u.id] != u.households:
+                add("units", i, "households", f"{u.id!r} counts {u.households} households but the units under it add up "
+                    f"to {below[u.id]}; a unit with units under it takes its households from them (leave the count "
+                    "empty, or make it agree)")
 
     # ---- actors
     dup_actors = _dupes([a.id for a in s.actors])
