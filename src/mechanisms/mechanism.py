@@ -89,8 +89,11 @@ class StaffingRule:
 
     Each unit of the role's level in the role's scope gets ``per_unit`` actors, or, where
     ``households_per_actor`` is set, one actor per that many households (rounded up).
-    ``units_per_actor`` lets one actor hold several units (35 departments on 59 villages);
-    ``share`` restricts staffing to that share of the in-scope units, chosen by seed.
+    ``units_per_actor`` lets one actor hold several units. Both may be fractions, so a policy
+    can state a published ratio and scale it to any county: ``per_unit = 92/67`` puts 92
+    departments on 67 villages (one or two each), ``units_per_actor = 59/35`` puts 59 villages
+    on 35 departments (one or two each). ``share`` restricts staffing to that share of the
+    in-scope units, chosen by seed.
 
     For a household-level role with ``households_per_actor`` = N, households are dealt out N
     at a time within each village (each actor holds up to N households of one village); where
@@ -100,9 +103,9 @@ class StaffingRule:
 
     role: str
     actor_kind: str
-    per_unit: int = 1
+    per_unit: float = 1
     households_per_actor: int | None = None
-    units_per_actor: int | None = None
+    units_per_actor: float | None = None
     share: float | None = None
     name: Label | None = None
     """Prefix for generated actor names (plainly synthetic: 县领导001)."""

@@ -145,12 +145,12 @@ def test_policy(m: Mechanism) -> None:
     assert got == {
         "city-leader": ("city-leader", 1, None, None, None),
         "city-department-town": ("city-department", 1, None, None, None),
-        "city-department": ("city-department", 1, None, 2, None),
+        "city-department": ("city-department", 1, None, 59 / 35, None),
         "district-leader-town": ("leader", 2, None, None, None),
         "party-secretary": ("leader", 1, None, None, None),
-        "district-leader": ("leader", 1, None, 2, None),
+        "district-leader": ("leader", 1, None, 59 / 28, None),
         "guidance-head": ("retired-cadre", 1, None, None, None),
-        "department": ("department", 1, None, None, None),
+        "department": ("department", 92 / 67, None, None, None),
         "cadre": ("cadre", 1, None, None, None),
         "party-member": ("party-member", 10, None, None, None),
         "courtyard-head": ("household", 1, None, None, None),
@@ -159,23 +159,25 @@ def test_policy(m: Mechanism) -> None:
     assert all(s.name is not None for s in m.policy.rules)
 
 
-def test_policy_staffs_dongxing_close_to_the_published_counts(m: Mechanism) -> None:
-    """On Dongxing's 4 towns, 59 target villages, 67 villages, the policy gives the source's counts or near."""
-    assert m.policy is not None
-    rules = {s.role: s for s in m.policy.rules}
-    towns, targets, villages = 4, 59, 67
+def test_policy_staffs_dongxing_with_the_published_counts(m: Mechanism) -> None:
+    """On the preset (4 target towns, 59 target villages, 67 contact villages) the policy gives the source's counts."""
+    from collections import Counter
 
-    def staffed(role: str, units: int) -> int:
-        s = rules[role]
-        return -(-units // s.units_per_actor) if s.units_per_actor else units * s.per_unit
+    from mechanisms.generate import generate_structure
+    from mechanisms.staffing import staff
 
-    assert staffed("city-leader", towns) == 4
-    assert staffed("city-department-town", towns) == 4
-    assert staffed("district-leader-town", towns) == 8
-    assert staffed("guidance-head", targets) == 59
-    assert staffed("city-department", targets) == 30  # published 35
-    assert staffed("district-leader", targets) == 30  # published 28
-    assert staffed("department", villages) == 67  # published 92
+    assert m.preset is not None
+    s = staff(generate_structure(m.preset, seed=0), m, seed=0)
+    actors = {role: len({a.actor for a in s.assignments if a.role == role}) for role in m.role_keys}
+    assert (actors["city-leader"], actors["city-department-town"], actors["district-leader-town"]) == (4, 4, 8)
+    assert (actors["guidance-head"], actors["city-department"], actors["district-leader"], actors["department"]) == \
+        (59, 35, 28, 92)
+    # spread evenly and within each role's capacity: one or two villages a department, two or three a leader
+    for role, sizes in (("city-department", {1, 2}), ("district-leader", {2, 3})):
+        held = Counter(a.actor for a in s.assignments if a.role == role)
+        assert set(held.values()) == sizes and max(held.values()) <= (m.role(role).capacity or 0), role
+    per_village = Counter(a.unit for a in s.assignments if a.role == "department")
+    assert len(per_village) == 67 and set(per_village.values()) == {1, 2}
 
 
 # ------------------------------------------------------------------------------------------------ campaign

@@ -114,9 +114,10 @@ UPKEEP_START = dt.date(2025, 1, 1)
 CITY_DEPARTMENT_CAPACITY = 2  # ceil(59 / 35): villages per city department, evenly spread
 DISTRICT_LEADER_CAPACITY = 3  # ceil(59 / 28): target villages per district leader, evenly spread
 CADRE_CAPACITY = 2  # groups per contact cadre: the number of groups is not published
-CITY_DEPARTMENT_UNITS_PER_ACTOR = 2  # round(59 / 35)
-DISTRICT_LEADER_UNITS_PER_ACTOR = 2  # round(59 / 28)
-DEPARTMENTS_PER_VILLAGE = 1  # round(92 / 67)
+# the published ratios, which the policy scales to any county (on Dongxing's own: 35, 28 and 92 exactly)
+CITY_DEPARTMENT_UNITS_PER_ACTOR = 59 / 35  # 59 target villages on 35 city departments: one or two each
+DISTRICT_LEADER_UNITS_PER_ACTOR = 59 / 28  # 59 target villages on 28 district leaders: two or three each
+DEPARTMENTS_PER_VILLAGE = 92 / 67  # 92 district departments on 67 villages: one or two each
 CADRES_PER_GROUP = 1
 PARTY_MEMBERS_PER_VILLAGE = 10  # the number of party members is not published
 COMPARISON_PERIOD = "month"
@@ -792,12 +793,13 @@ def _assumptions(m: Mechanism) -> tuple[Assumption, ...]:
                             "~670 groups / 498 cadres ≈ 1.3, so 2")),
         a("city-department-villages", "配置时每个市级部门包联村数", "staffing: villages per city department",
           f"{rule['city-department']}.units_per_actor", CITY_DEPARTMENT_UNITS_PER_ACTOR,
-          L("59/35≈1.7，取整为2", "59 / 35 ≈ 1.7, rounded to 2")),
+          L("公布的比例59/35≈1.69：每个部门包1或2个村", "the published ratio 59 / 35 ≈ 1.69: one or two villages a department")),
         a("district-leader-villages", "配置时每名区级领导联系村数", "staffing: villages per district leader",
           f"{rule['district-leader']}.units_per_actor", DISTRICT_LEADER_UNITS_PER_ACTOR,
-          L("59/28≈2.1，取整为2", "59 / 28 ≈ 2.1, rounded to 2")),
+          L("公布的比例59/28≈2.11：每名领导联系2或3个村", "the published ratio 59 / 28 ≈ 2.11: two or three villages a leader")),
         a("departments-per-village", "配置时每村区级部门数", "staffing: district departments per village",
-          f"{rule['department']}.per_unit", DEPARTMENTS_PER_VILLAGE, L("92/67≈1.4，取整为1", "92 / 67 ≈ 1.4, rounded to 1")),
+          f"{rule['department']}.per_unit", DEPARTMENTS_PER_VILLAGE,
+          L("公布的比例92/67≈1.37：每村1或2个部门", "the published ratio 92 / 67 ≈ 1.37: one or two departments a village")),
         a("cadres-per-group", "配置时每组包联干部数", "staffing: contact cadres per group", f"{rule['cadre']}.per_unit",
           CADRES_PER_GROUP, L("来源未公布村组数", "the number of groups is not published")),
         a("party-members-per-village", "配置时每村机关党员数", "staffing: organ party members per village",
