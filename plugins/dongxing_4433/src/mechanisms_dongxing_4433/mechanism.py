@@ -259,7 +259,7 @@ def _coverage_rules() -> tuple[CoverageRule, ...]:
 
 
 def _policy() -> AssignmentPolicy:
-    """Staff a county as Dongxing staffed its target area: the ratios of the published counts, rounded."""
+    """Staff a county as Dongxing staffed its target area: the ratios of the published counts, scaled to the county."""
 
     def staff(role: str, kind: str, zh: str, en: str, **kw: int) -> StaffingRule:
         return StaffingRule(role, kind, name=L(zh, en), **kw)
