@@ -31,7 +31,7 @@ browser:
 
 test: sync browser
 	$(RUN) ruff check .
-	MECHANISMS_BROWSER_TEST=$${CI:+required} $(RUN) pytest
+	MECHANISMS_BROWSER_TEST=$${CI:+required} $(RUN) pytest -n auto
 
 bench: sync
 	$(RUN) --group bench python -m benchmarks
