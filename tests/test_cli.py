@@ -145,3 +145,16 @@ def test_strict_json_writes_no_nan_or_infinity() -> None:
     doc = {"a": float("nan"), "b": [1.5, float("inf"), (float("-inf"), None)], "c": "NaN"}
     assert strict_json.finite(doc) == {"a": None, "b": [1.5, "inf", ["-inf", None]], "c": "NaN"}
     assert strict_json.dumps(doc) == '{"a": null, "b": [1.5, "inf", ["-inf", null]], "c": "NaN"}'
+
+
+def test_tables_written_to_a_pipe_keep_whole_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from mechanisms.cli.output import PIPE_WIDTH, console
+
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # output to a pipe or file, not a terminal
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert console().width == PIPE_WIDTH  # a log keeps whole rows
+    monkeypatch.setenv("COLUMNS", "90")
+    assert console().width == 90  # a width asked for is honoured
