@@ -20,22 +20,6 @@ def _dupes(ids: list[str]) -> set[str]:
     return {k for k, n in Counter(ids).items() if n > 1}
 
 
-def _households_below(county: County) -> dict[str, int]:
-    """Households under each unit as the engines count them: a household row is one, a childless unit above the
-    household level its ``households`` count; a unit with children the sum of theirs."""
-    s = county.structure
-    lowest = s.levels[-1].key if s.levels else None
-    order = sorted(s.units, key=lambda u: -s.level_index.get(u.level, -1))  # children (one level lower) first
-    out: dict[str, int] = {}
-    for u in order:
-        kids = s.children.get(u.id)
-        if kids is None:
-            out[u.id] = 1 if u.level == lowest else (u.households or 0)
-        else:
-            out[u.id] = sum(out.get(k, 0) for k in kids)
-    return out
-
-
 def validate_county(county: County, mechanism: Mechanism | None = None) -> list[DataProblem]:
     """All problems in ``county`` (and against ``mechanism`` when given), in table order."""
     s = county.structure
@@ -101,7 +85,7 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
     # a count on a unit with units under it is not used (they give its households): it must not contradict them
     counted = [i for i, u in enumerate(s.units) if u.households is not None and u.households >= 0 and u.id in s.children]
     if counted:
-        below = _households_below(county)
+        below = s.household_counts  # what the engines count: household rows, else the counts of childless units
         for i in counted:
             u = s.units[i]
             if u.id in below and below[u.id] != u.households:
