@@ -72,8 +72,8 @@ def emit_json(doc: Any) -> None:
 
 
 def emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang: Lang,
-         title: Label | None = None, json_doc: Any = None, caption: str | None = None, out: Console | None = None) -> None:
-    """Rows as JSON, CSV or a terminal table (printed on ``out``, the shared console by default)."""
+         title: Label | None = None, json_doc: Any = None, caption: str | None = None) -> None:
+    """Rows as JSON, CSV or a terminal table."""
     if fmt == "json":
         emit_json(json_doc if json_doc is not None else [{c.key: plain(r.get(c.key), lang) for c in cols} for r in rows])
         return
@@ -88,7 +88,7 @@ def emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang:
         table.add_column(c.label.get(lang), justify=c.justify)  # type: ignore[arg-type]
     for r in rows:
         table.add_row(*(_fmt_cell(r.get(c.key), lang) for c in cols))
-    (out or console()).print(table)
+    console().print(table)
 
 
 def _csv_cell(value: Any) -> Any:
