@@ -72,8 +72,8 @@ def test_structure_reports_every_problem_with_its_path() -> None:
     lines = [str(p) for p in info.value.problems]
     assert lines == [
         "m.toml, field 'Mechanism.name.en': required field missing",
-        "m.toml, field 'Mechanism.roles[0].min_per_unit': invalid value for type, expected int",
-        "m.toml, field 'Mechanism.roles[0]': extra fields found (colour)",
+        "m.toml, field 'Mechanism.roles[key=r].min_per_unit': invalid value for type, expected int",
+        "m.toml, field 'Mechanism.roles[key=r]': extra fields found (colour)",
     ]
 
 

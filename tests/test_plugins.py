@@ -63,7 +63,7 @@ def test_a_broken_plugin_is_reported_by_name_and_the_others_still_work(temp_plug
     assert sorted(catalog.entries) == ["also-good", "example", "good"]
     assert sorted(str(p) for p in catalog.problems) == [
         "plugin 'Duplicate': mechanism key 'example' is already taken by 'builtin'",
-        "plugin 'Invalid': mechanism 'bad' is invalid: roles[0].level: role 'r' is on unknown level 'province'",
+        "plugin 'Invalid': mechanism 'bad' is invalid: roles[key=r].level: role 'r' is on unknown level 'province'",
         "plugin 'NotAMechanism': register_mechanisms raised TypeError: register() takes a Mechanism, got dict",
         "plugin 'Raises': register_mechanisms raised RuntimeError: database unreachable",
     ]
@@ -112,7 +112,7 @@ def test_a_mechanism_file_is_checked_like_a_plugin(tmp_path: Path) -> None:
         load_mechanism_file(bad)
     assert [str(p) for p in info.value.problems] == [
         f"{bad}, field 'key': key 'bad county' must be non-empty letters, digits, '-', '_' or '.'",
-        f"{bad}, field 'roles[0].level': role 'county-leader' is on unknown level 'province'",
+        f"{bad}, field 'roles[key=county-leader].level': role 'county-leader' is on unknown level 'province'",
     ]
 
 

@@ -54,11 +54,12 @@ from .mechanism import (
     StaffingRule,
 )
 from .mechanism_checks import check_mechanism
-from .mechanism_file import load_mechanism_file
+from .mechanism_file import load_mechanism_file, register_file
 from .org import DEFAULT_LEVELS, Actor, Assignment, Level, OrgStructure, Unit
-from .overrides import apply_overrides
+from .overrides import apply_overrides, get_path
 from .periods import Period, iterate, periods_between, schedule_dates
 from .plugins import Catalog, MechanismEntry, PluginProblem, get_plugin_manager, hookimpl, hookspec, load_catalog
+from .plugins.hookspecs import RegisterCommand, RegisterMechanism
 from .points import LedgerLine, PointsError, PointsLedger, ledger_from_records
 from .records import DONE, County, Event, Observation, Origin, PointsEntry, ProblemRecord, Visit
 from .reference import case_document, compute_derived
@@ -201,6 +202,7 @@ __all__ = [
     "VisitCheck",
     "achievement_percent",
     "apply_overrides",
+    "get_path",
     "build_model",
     "campaign_status",
     "case_document",
@@ -225,6 +227,9 @@ __all__ = [
     "load_catalog",
     "load_county",
     "load_mechanism_file",
+    "register_file",
+    "RegisterMechanism",
+    "RegisterCommand",
     "load_scenario",
     "loads",
     "make_converter",

@@ -8,6 +8,7 @@ into :class:`~mechanisms.errors.DataProblem` lines that name the field path.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, TypeVar
 
 import cattrs
@@ -54,10 +55,11 @@ def _structure_int(value: Any, _: type) -> int:
 
 
 def _structure_float(value: Any, _: type) -> float:
+    # A whole number stays an int (an int is a float to the type checker): a figure written 13 is shown 13, not 13.0.
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
     if isinstance(value, int | float):
-        return float(value)
+        return value
     if isinstance(value, str):
         try:
             return float(value.strip())
@@ -75,10 +77,8 @@ def _structure_bool(value: Any, _: type) -> bool:
 
 
 def _structure_scalar(value: Any, _: type) -> float | str | bool:
-    if isinstance(value, bool | str):
+    if isinstance(value, bool | str | int | float):
         return value
-    if isinstance(value, int | float):
-        return float(value)
     raise ValueError(f"expected a number, text or true/false, got {value!r}")
 
 
@@ -105,6 +105,26 @@ def unstructure(obj: Any) -> Any:
     return converter.unstructure(obj)
 
 
+def _by_field(data: Any, path: str) -> str:
+    """cattrs' ``Mechanism.roles[0].level`` in the library's one path syntax, ``Mechanism.roles[key=cadre].level``:
+    each list item named by the field that picks it out in ``data``, as the user wrote it."""
+    from .overrides import selector  # the path syntax lives with the paths; imported here to keep this module low
+
+    out, node = "", data
+    for name, index in re.findall(r"(\.?[^.\[]+)|\[(\d+)\]", path):
+        if name:
+            out += name
+            if name.startswith("."):  # the first part is the class cattrs names, not a field
+                node = node.get(name[1:]) if isinstance(node, dict) else None
+        elif isinstance(node, list) and int(index) < len(node):
+            out += selector(node, int(index))
+            node = node[int(index)]
+        else:
+            out += f"[{index}]"
+            node = None
+    return out
+
+
 def structure(data: Any, cls: type[T], *, file: str = "<data>") -> T:
     """Structure ``data`` into ``cls``; every problem found is raised at once as a :class:`DataError`."""
     try:
@@ -114,5 +134,5 @@ def structure(data: Any, cls: type[T], *, file: str = "<data>") -> T:
         problems = []
         for msg in messages:
             text, _, path = msg.rpartition(" @ ")
-            problems.append(DataProblem(file, None, path or None, text or msg))
+            problems.append(DataProblem(file, None, _by_field(data, path) if path else None, text or msg))
         raise DataError(problems) from None

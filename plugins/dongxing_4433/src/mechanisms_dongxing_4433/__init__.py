@@ -1,15 +1,15 @@
-"""东兴区“4433”农村面貌改善机制 (Dongxing 4433) — a mechanisms plugin."""
+"""东兴区“4433”农村面貌改善机制 (Dongxing 4433) — a mechanisms plugin.
+
+The mechanism is data: `mechanism.yaml` beside this file. This module only registers it.
+"""
 
 from __future__ import annotations
 
-from mechanisms import hookimpl
-from mechanisms.plugins.hookspecs import RegisterMechanism
+from importlib.resources import files
+
+from mechanisms import RegisterMechanism, hookimpl, register_file
 
 
 @hookimpl
 def register_mechanisms(register: RegisterMechanism) -> None:
-    # Imported here, not at module level: `mechanisms list` should not pay for building every mechanism
-    # until the hook runs, and the submodule name `mechanism` must not shadow anything in this namespace.
-    from .mechanism import build
-
-    register(build())
+    register_file(register, files(__package__) / "mechanism.yaml")

@@ -1,15 +1,15 @@
-"""临江市“五包五责” (Linjiang five contracts, five duties) — a mechanisms plugin."""
+"""临江市“五包五责” (Linjiang five contracts, five duties) — a mechanisms plugin.
+
+The mechanism is data: `mechanism.yaml` beside this file. This module only registers it.
+"""
 
 from __future__ import annotations
 
-from mechanisms import hookimpl
-from mechanisms.plugins.hookspecs import RegisterMechanism
+from importlib.resources import files
+
+from mechanisms import RegisterMechanism, hookimpl, register_file
 
 
 @hookimpl
 def register_mechanisms(register: RegisterMechanism) -> None:
-    # Imported here, not at module level: `mechanisms list` should not pay for building every mechanism
-    # until the hook runs, and the submodule name `mechanism` must not shadow anything in this namespace.
-    from .mechanism import build
-
-    register(build())
+    register_file(register, files(__package__) / "mechanism.yaml")
