@@ -1,28 +1,42 @@
-"""What a user of the Changling plugin relies on: the roles, rules, campaign, scoring and every published figure."""
+"""What a user of the Changling plugin relies on: the roles, rules, campaign, scoring and every published figure.
+
+What every plugin must satisfy (quotes verbatim in the source, round trips, assumptions overridable, the commands
+working) is the shared contract, checked once in ``test_contract``; the tests below hold what is particular to
+Changling's mechanism.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
+from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from mechanisms_changling_five_strengthen.mechanism import QUOTES, SOURCE_FILE, build
 
-from mechanisms import Mechanism, apply_overrides, check_mechanism, compute_derived, structure, unstructure
+from mechanisms import (
+    Mechanism,
+    apply_overrides,
+    check_mechanism,
+    compute_derived,
+    generate_structure,
+    get_path,
+    load_catalog,
+    unstructure,
+)
 from mechanisms.cli import main
-from mechanisms.documents import dumps, loads
-from mechanisms.testing import hedged_figures
+from mechanisms.testing import assert_contract, hedged_figures
 
 KEY = "changling-five-strengthen"
+SOURCE_FILE = "003_cb5105d53e7e09e6.txt"
 SEED = Path(__file__).resolve().parent / "source" / SOURCE_FILE
 
 
 @pytest.fixture(scope="module")
 def m() -> Mechanism:
-    return build()
+    return load_catalog().get(KEY)
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +51,19 @@ def derived(m: Mechanism) -> dict[str, float]:
     return {dv.derived.key: dv.value for dv in compute_derived(m.reference)}
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+def _by_key(items: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """The item of a JSON list whose ``key`` is ``key``."""
+    return next(item for item in items if item["key"] == key)
 
 
 # --- the mechanism as a whole -------------------------------------------------------------------
 
 
-def test_mechanism_is_consistent(m: Mechanism) -> None:
-    assert check_mechanism(m) == []
+def test_contract() -> None:
+    assert_contract(KEY, source=SEED, mechanism_file=files("mechanisms_changling_five_strengthen") / "mechanism.yaml")
+
+
+def test_mechanism_identity(m: Mechanism) -> None:
     assert m.key == KEY
     assert m.year == 2023
     assert m.county.zh == "吉林省松原市长岭县"
@@ -56,7 +74,7 @@ def test_mechanism_is_consistent(m: Mechanism) -> None:
 
 def test_levels_keep_shared_keys(m: Mechanism) -> None:
     assert [lv.key for lv in m.levels] == ["county", "town", "village", "group", "household"]
-    assert m.levels[3].label.zh == "屯（自然屯）"
+    assert next(lv for lv in m.levels if lv.key == "group").label.zh == "屯（自然屯）"
 
 
 def test_every_label_is_bilingual(m: Mechanism) -> None:
@@ -135,6 +153,7 @@ def test_policy(m: Mechanism) -> None:
     }
     # On Changling's own 73 model villages, 3 per village at 15 villages each gives the 15 cadres of the report.
     team = next(s for s in m.policy.rules if s.role == "inspection-team")
+    assert team.units_per_actor is not None
     assert -(-73 * team.per_unit // team.units_per_actor) == 15
 
 
@@ -176,7 +195,7 @@ def test_tasks_owners_and_targets(m: Mechanism) -> None:
         return {tg.indicator: (tg.value, tg.comparison) for tg in tasks[key].targets if tg.indicator}
 
     assert tasks["district-inspection"].owner_role == "inspection-team"
-    assert tasks["district-inspection"].targets[0].value == 73
+    assert [tg.value for tg in tasks["district-inspection"].targets] == [73]
     assert targets("provincial-acceptance") == {"accepted-model-villages": (50, ">=")}
     assert tasks["provincial-acceptance"].due is not None and tasks["provincial-acceptance"].due.every == "year"
     assert tasks["manure-daily"].due is not None and tasks["manure-daily"].due.every == "day"
@@ -246,17 +265,19 @@ def test_indicator_targets(m: Mechanism) -> None:
 def test_scorecards_and_rankings(m: Mechanism) -> None:
     s = m.scoring
     assert s is not None
-    card = s.scorecards[0]
+    assert [c.key for c in s.scorecards] == ["model-village-standard", "clean-household"]
+    card = next(c for c in s.scorecards if c.key == "model-village-standard")
     assert (card.key, card.level, card.period) == ("model-village-standard", "village", "year")
     assert [(i.indicator, i.weight, i.normalisation) for i in card.items] == [
         ("nine-haves-met", 0.6, "target"), ("six-have-nots-met", 0.4, "target")]
     assert sum(i.weight for i in card.items) == pytest.approx(1.0)
-    household = s.scorecards[1]
+    household = next(c for c in s.scorecards if c.key == "clean-household")
     assert (household.key, household.level, household.period) == ("clean-household", "household", "month")
     assert [(r.key, r.scorecard, r.period) for r in s.rankings] == [
         ("model-village-annual", "model-village-standard", "year"),
         ("clean-household-selection", "clean-household", "month")]
-    assert s.rankings[0].peer_groups[0].tags_any == ("model-village",)
+    annual = next(r for r in s.rankings if r.key == "model-village-annual")
+    assert [g.tags_any for g in annual.peer_groups] == [("model-village",)]
     assert s.lists == ()
 
 
@@ -358,30 +379,24 @@ def test_every_derived_ratio(derived: dict[str, float]) -> None:
     assert derived["supermarket_funds_yuan"] == pytest.approx(3_250_000)
 
 
-def test_quotes_are_verbatim(m: Mechanism) -> None:
-    text = _squash(SEED.read_text(encoding="utf-8"))
-    assert m.reference is not None
-    quotes = [f.quote for f in m.reference.figures] + [r.quote for r in m.roles] + [c.quote for c in m.coverage_rules]
-    assert m.campaign is not None
-    quotes += [t.quote for t in m.campaign.tasks]
-    quotes += [i.quote for f in m.features for i in f.items]
-    quotes += [t.quote for d in m.indicators for t in d.targets]
-    quotes += list(QUOTES)
-    for q in filter(None, quotes):
-        assert _squash(q) in text, q
-    assert all(f.quote for f in m.reference.figures)
+def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
+    """50余场, 8000多人次, 2万多次, 5000多条, 300多万分 and 元; 85%以上, 2500元以上.
+
+    Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
+    """
+    assert hedged_figures(m) == {
+        "courtyard_income_yuan": "at-least",
+        "goods_value_yuan": "at-least",
+        "guidance_person_times": "at-least",
+        "guidance_sessions": "at-least",
+        "hard_road_main_lanes_pct": "at-least",
+        "loudspeaker_times": "at-least",
+        "points_redeemed": "at-least",
+        "wechat_messages": "at-least",
+    }
 
 
-# --- round trips and overrides ------------------------------------------------------------------
-
-
-def test_round_trip(m: Mechanism) -> None:
-    assert structure(unstructure(m), Mechanism) == m
-
-
-@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
-def test_document_round_trip(m: Mechanism, fmt: str) -> None:
-    assert loads(dumps(m, fmt), Mechanism, fmt) == m  # type: ignore[arg-type]
+# --- assumptions and overrides ------------------------------------------------------------------
 
 
 def test_assumptions_listed(m: Mechanism) -> None:
@@ -391,7 +406,6 @@ def test_assumptions_listed(m: Mechanism) -> None:
         "six-have-nots-weight", "acceptance-threshold", "clean-household-period", "clean-household-threshold",
         "clean-household-points", "volunteer-points", "yuan-per-point", "rectification-days", "preset-households",
         "preset-groups-per-village"]
-    assert all(a.reason is not None for a in m.assumptions)
 
 
 def test_overrides(m: Mechanism) -> None:
@@ -401,18 +415,28 @@ def test_overrides(m: Mechanism) -> None:
         "villages-per-inspector": 10, "yuan-per-point": "0.5",
     })
     assert check_mechanism(changed) == []
-    assert changed.scoring is not None and changed.campaign is not None and changed.policy is not None
-    assert changed.scoring.tier_schemes[0].tiers[0].min_score == 95.0
-    assert changed.scoring.tier_schemes[1].tiers[0].min_score == 85.0
-    assert changed.scoring.points is not None and changed.scoring.points.rules[0].points == 20
-    assert changed.scoring.points.yuan_per_point == 0.5
-    assert changed.policy.rules[1].units_per_actor == 3
-    assert changed.policy.rules[5].units_per_actor == 10
+    assert changed.campaign is not None
+    assert get_path(changed, "scoring.tier_schemes[key=model-village-acceptance].tiers[key=accepted].min_score") == 95.0
+    assert get_path(changed, "scoring.tier_schemes[key=clean-household].tiers[key=clean-household].min_score") == 85.0
+    assert get_path(changed, "scoring.points.rules[key=clean-household].points") == 20
+    assert get_path(changed, "scoring.points.yuan_per_point") == 0.5
+    assert get_path(changed, "policy.rules[role=county-cadre].units_per_actor") == 3
+    assert get_path(changed, "policy.rules[role=inspection-team].units_per_actor") == 10
     assert changed.campaign.start == dt.date(2021, 3, 1)
-    assert changed.campaign.reporting[0].schedule.every == "quarter"
+    assert get_path(changed, "campaign.reporting[key=routine-inspection].schedule.every") == "quarter"
     assert {a.key: a.value for a in changed.assumptions}["acceptance-threshold"] == 95.0
     # everything not overridden is untouched
     assert changed.roles == m.roles and changed.reference == m.reference
+
+
+def test_preset_is_the_73_model_villages_in_22_towns(m: Mechanism) -> None:
+    assert m.preset is not None
+    assert (m.preset.towns, m.preset.villages, m.preset.households) == (22, 73, 21900)
+    s = generate_structure(m.preset, seed=0)
+    assert sum("model-village" in u.tags for u in s.units) == 73
+    assert sum(u.level == "household" for u in s.units) == 21900
+    bigger = apply_overrides(m, {"preset-households": 36500})
+    assert bigger.preset is not None and bigger.preset.households == 36500
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -447,10 +471,11 @@ def test_cli_show_en(runner: CliRunner) -> None:
 def test_cli_show_with_override(runner: CliRunner) -> None:
     result = runner.invoke(main, ["show", KEY, "--format", "json", "--set", "acceptance-threshold=95"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["scoring"]["tier_schemes"][0]["tiers"][0]["min_score"] == 95.0
+    scheme = _by_key(json.loads(result.output)["scoring"]["tier_schemes"], "model-village-acceptance")
+    assert _by_key(scheme["tiers"], "accepted")["min_score"] == 95.0
 
 
-def test_cli_case_json(runner: CliRunner, derived: dict[str, float]) -> None:
+def test_cli_case_json(runner: CliRunner) -> None:
     result = runner.invoke(main, ["case", KEY, "--format", "json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
@@ -459,7 +484,6 @@ def test_cli_case_json(runner: CliRunner, derived: dict[str, float]) -> None:
     assert all({"key", "label", "value", "unit", "quote"} <= set(f) for f in doc["figures"])
     assert all({"key", "label", "value", "formula"} <= set(d) for d in doc["derived"])
     assert {f["key"]: f["value"] for f in doc["figures"]} == EXPECTED_FIGURES
-    assert {d["key"]: d["value"] for d in doc["derived"]} == pytest.approx(derived)
 
 
 def test_cli_case_en(runner: CliRunner) -> None:
@@ -467,32 +491,3 @@ def test_cli_case_en(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert "Published figures" in result.output
     assert "model villages" in result.output
-
-
-def test_preset_is_the_73_model_villages_in_22_towns(m: Mechanism) -> None:
-    from mechanisms.generate import generate_structure
-
-    assert m.preset is not None
-    assert (m.preset.towns, m.preset.villages, m.preset.households) == (22, 73, 21900)
-    s = generate_structure(m.preset, seed=0)
-    assert sum("model-village" in u.tags for u in s.units) == 73
-    assert sum(u.level == "household" for u in s.units) == 21900
-    bigger = apply_overrides(m, {"preset-households": 36500})
-    assert bigger.preset is not None and bigger.preset.households == 36500
-
-
-def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
-    """50余场, 8000多人次, 2万多次, 5000多条, 300多万分 and 元; 85%以上, 2500元以上.
-
-    Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
-    """
-    assert hedged_figures(m) == {
-        "courtyard_income_yuan": "at-least",
-        "goods_value_yuan": "at-least",
-        "guidance_person_times": "at-least",
-        "guidance_sessions": "at-least",
-        "hard_road_main_lanes_pct": "at-least",
-        "loudspeaker_times": "at-least",
-        "points_redeemed": "at-least",
-        "wechat_messages": "at-least",
-    }
