@@ -8,9 +8,9 @@ from typing import Any
 import click
 
 from ..converter import unstructure
-from ..labels import L, Lang
-from ..mechanism import Mechanism, Role
-from ..reference import case_document
+from ..model.labels import L, Lang
+from ..model.mechanism import Mechanism, Role
+from ..model.reference import case_document
 from .app import main
 from .context import catalog_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
@@ -118,7 +118,7 @@ def show(key: str, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...]
     if fmt == "json":
         emit_json(unstructure(m))
     elif fmt in ("toml", "yaml"):
-        from ..documents import dumps
+        from ..io.documents import dumps
 
         click.echo(dumps(m, fmt), nl=False)  # type: ignore[arg-type]
     else:

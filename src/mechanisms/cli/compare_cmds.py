@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..atomic import write_text
-from ..comparison import MechanismColumn, compare
-from ..generate import generate_structure
-from ..labels import L, Lang
-from ..records import County
+from ..compare.comparison import MechanismColumn, compare
+from ..county.generate import generate_structure
+from ..county.records import County
+from ..io.atomic import write_text
+from ..model.labels import L, Lang
 from ..report import render_html
 from ..report.comparison_report import SCHEME_NOTE, comparison_json, comparison_report, metric_rows
 from .app import main
@@ -22,7 +22,7 @@ from .output import Col, console, emit, emit_json, err_console
 
 
 def _county(data: str | None, preset: str | None, mechanism_files: tuple[Path, ...], seed: int) -> tuple[County, str]:
-    from ..data.county_io import load_county
+    from ..io.county_io import load_county
 
     if (data is None) == (preset is None):
         raise click.UsageError("give exactly one of --county DATA and --preset KEY")

@@ -15,9 +15,8 @@ from typing import Any
 import click
 
 from ..coverage import CoverageReport, build_model, report_from_model
-from ..display import percent
-from ..labels import L, Label, Lang
-from ..mechanism import Mechanism
+from ..model.labels import L, Label, Lang, percent
+from ..model.mechanism import Mechanism
 from .app import main
 from .context import county_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option

@@ -7,10 +7,10 @@ from pathlib import Path
 import attrs
 import click
 
-from ..data.county_io import load_county
+from ..county.validation import validate_county
 from ..errors import DataError, UsageError
-from ..labels import L, Lang
-from ..validation import validate_county
+from ..io.county_io import load_county
+from ..model.labels import L, Lang
 from .app import main
 from .context import get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option
@@ -68,9 +68,9 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt:
 def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: int, output: Path, force: bool,
           again: bool, lang: Lang) -> None:
     """Staff a county with a mechanism's assignment policy and write the result."""
-    from ..data.county_io import write_county
-    from ..staffing import has_assignments_for
-    from ..staffing import staff as staff_structure
+    from ..county.staffing import has_assignments_for
+    from ..county.staffing import staff as staff_structure
+    from ..io.county_io import write_county
 
     mechanism = get_mechanism(key, mechanism_files)
     county = load_county(data)

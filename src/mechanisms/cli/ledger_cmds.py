@@ -9,11 +9,10 @@ from pathlib import Path
 
 import click
 
-from ..data.county_io import load_county
-from ..display import percent
-from ..labels import L, Lang
-from ..points import ledger_from_records
-from ..supervision import categories_count, closure_rates, group_by_level, supervise
+from ..io.county_io import load_county
+from ..model.labels import L, Lang, percent
+from ..year.points import ledger_from_records
+from ..year.supervision import categories_count, closure_rates, group_by_level, supervise
 from .app import main
 from .context import get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option

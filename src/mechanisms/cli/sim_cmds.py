@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 import attrs
 import click
 
+from ..county.records import County
 from ..errors import UsageError
-from ..labels import L, Label, Lang
-from ..mechanism import Mechanism
-from ..records import County
+from ..model.labels import L, Label, Lang
+from ..model.mechanism import Mechanism
 from ..simulation import Scenario, Table, executor_for, load_scenario, monte_carlo, prepare, summarize, sweep
 from ..simulation.prepared import SimCounty
 from ..simulation.scenario import DEFAULT_KEY, PerRole
@@ -130,9 +130,9 @@ def build_scenario(scenario_file: Path | None, days: int | None, start: dt.datet
 def build_county(data: str | None, preset: str | None, sizes: dict[str, int | None], tags: tuple[str, ...],
                  key: str | None, files: tuple[Path, ...], seed: int) -> tuple[Mechanism, SimCounty, Label]:
     """The mechanism, the prepared county, and a line saying where the county came from."""
-    from ..data.county_io import load_county
-    from ..generate import generate_structure
-    from ..staffing import staff, staffed
+    from ..county.generate import generate_structure
+    from ..county.staffing import staff, staffed
+    from ..io.county_io import load_county
 
     mechanism = get_mechanism(key or preset, files)
     if data is not None:
@@ -227,7 +227,7 @@ def _check_output(output: Path | None, force: bool) -> None:
     """Refuse a bad --output before the runs, not after."""
     if output is None:
         return
-    from ..atomic import check_writable
+    from ..io.atomic import check_writable
 
     if output.suffix.lower() not in (".csv", ".parquet", ".pq"):
         raise UsageError(f"{output}: write results as .csv or .parquet")

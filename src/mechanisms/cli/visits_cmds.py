@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..display import percent
-from ..labels import L, Lang
-from ..periods import Period
-from ..visit_compliance import check_visits, compliance_by_role, window
+from ..model.labels import L, Lang, percent
+from ..model.periods import Period
+from ..year.visits import check_visits, compliance_by_role, window
 from .app import main
 from .context import county_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option

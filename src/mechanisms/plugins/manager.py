@@ -22,13 +22,13 @@ import attrs
 import pluggy
 
 from ..errors import DataError, MechanismsError, UsageError
-from ..mechanism import Mechanism
-from ..mechanism_checks import check_mechanism
+from ..model.checks import check_mechanism
+from ..model.mechanism import Mechanism
 from . import hookspecs
 from .hookspecs import PROJECT
 
 ENTRY_POINT_GROUP = "mechanisms"
-BUILTIN = "mechanisms.builtin"
+BUILTIN = "mechanisms.plugins.builtin"
 
 
 @attrs.frozen
@@ -155,7 +155,7 @@ def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path
     :class:`DataError` (the user asked for it) unless ``strict_files`` is false; files found
     on ``MECHANISMS_PATH`` are reported as problems instead.
     """
-    from ..mechanism_file import load_mechanism_file
+    from ..io.mechanism_file import load_mechanism_file
 
     catalog = Catalog()
     if pm is None:
