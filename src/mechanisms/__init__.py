@@ -28,7 +28,6 @@ _EXPORTS: dict[str, str] = {
     "Catalog": "mechanisms.plugins.manager",
     "check_mechanism": "mechanisms.model.checks",
     "check_visits": "mechanisms.year.visits",
-    "compare": "mechanisms.compare.comparison",
     "compute_derived": "mechanisms.model.reference",
     "County": "mechanisms.county.records",
     "CountyShape": "mechanisms.model.shape",
@@ -82,7 +81,6 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on demand
-    from .compare.comparison import compare
     from .converter import structure, unstructure
     from .county.generate import generate_structure
     from .county.org import Actor, Assignment, OrgStructure, Unit

@@ -13,7 +13,7 @@ from mechanisms_changling_five_strengthen.mechanism import QUOTES, SOURCE_FILE, 
 
 from mechanisms import Mechanism, apply_overrides, check_mechanism, compute_derived, structure, unstructure
 from mechanisms.cli import main
-from mechanisms.io.documents import dumps, loads
+from mechanisms.documents import dumps, loads
 from mechanisms.testing import hedged_figures
 
 KEY = "changling-five-strengthen"
@@ -470,7 +470,7 @@ def test_cli_case_en(runner: CliRunner) -> None:
 
 
 def test_preset_is_the_73_model_villages_in_22_towns(m: Mechanism) -> None:
-    from mechanisms.county.generate import generate_structure
+    from mechanisms.generate import generate_structure
 
     assert m.preset is not None
     assert (m.preset.towns, m.preset.villages, m.preset.households) == (22, 73, 21900)

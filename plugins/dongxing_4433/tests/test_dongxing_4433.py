@@ -30,7 +30,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
-from mechanisms.model.assumptions import get_path
+from mechanisms.overrides import get_path
 from mechanisms.testing import hedged_figures
 
 KEY = "dongxing-4433"
@@ -163,8 +163,8 @@ def test_policy_staffs_dongxing_with_the_published_counts(m: Mechanism) -> None:
     """On the preset (4 target towns, 59 target villages, 67 contact villages) the policy gives the source's counts."""
     from collections import Counter
 
-    from mechanisms.county.generate import generate_structure
-    from mechanisms.county.staffing import staff
+    from mechanisms.generate import generate_structure
+    from mechanisms.staffing import staff
 
     assert m.preset is not None
     s = staff(generate_structure(m.preset, seed=0), m, seed=0)
@@ -510,7 +510,7 @@ def test_cli_case_tables() -> None:
 def test_preset_is_the_four_target_towns() -> None:
     from collections import Counter
 
-    from mechanisms.county.generate import generate_structure
+    from mechanisms.generate import generate_structure
 
     m = build()
     assert m.preset is not None

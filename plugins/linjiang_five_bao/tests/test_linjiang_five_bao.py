@@ -28,7 +28,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
-from mechanisms.model.assumptions import get_path
+from mechanisms.overrides import get_path
 from mechanisms.testing import hedged_figures
 
 KEY = "linjiang-five-bao"
@@ -596,7 +596,7 @@ def test_cli_case_english(runner: CliRunner) -> None:
 def test_preset_follows_the_published_figures(m: Mechanism) -> None:
     from collections import Counter
 
-    from mechanisms.county.generate import generate_structure
+    from mechanisms.generate import generate_structure
 
     assert m.preset is not None
     s = generate_structure(m.preset, seed=0)
@@ -609,8 +609,8 @@ def test_preset_follows_the_published_figures(m: Mechanism) -> None:
 def test_preset_staffed_by_the_policy_needs_about_the_published_staff(m: Mechanism) -> None:
     """2,099 party members on 31,490 households and 455 cadres on 6,288: the policy staffs village by village, one per
     15 (or 14) households rounded up, so it needs at least the county-wide quotient and at most one more a village."""
-    from mechanisms.county.generate import generate_structure
-    from mechanisms.county.staffing import staff
+    from mechanisms.generate import generate_structure
+    from mechanisms.staffing import staff
 
     assert m.preset is not None
     s = staff(generate_structure(m.preset, seed=0), m, seed=0)
@@ -636,7 +636,7 @@ def test_households_are_ranked_and_listed_within_their_village(m: Mechanism) -> 
     from collections import Counter
 
     from mechanisms import demo_county
-    from mechanisms.year.scores import ScoringEngine
+    from mechanisms.scoring_engine import ScoringEngine
 
     county = demo_county()
     s = county.structure

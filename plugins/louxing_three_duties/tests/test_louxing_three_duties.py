@@ -445,7 +445,7 @@ def test_cli_case_english() -> None:
 
 
 def test_preset_is_the_eight_towns_and_65_team_villages(m: Mechanism) -> None:
-    from mechanisms.county.generate import generate_structure
+    from mechanisms.generate import generate_structure
 
     assert m.preset is not None
     s = generate_structure(m.preset, seed=0)

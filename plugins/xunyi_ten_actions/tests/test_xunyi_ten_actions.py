@@ -25,7 +25,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
-from mechanisms.model.assumptions import get_path
+from mechanisms.overrides import get_path
 from mechanisms.testing import hedged_figures
 
 KEY = "xunyi-ten-actions"
@@ -747,7 +747,7 @@ def test_cli_case_en(runner: CliRunner) -> None:
 
 
 def test_preset_is_the_179_villages(m: Mechanism) -> None:
-    from mechanisms.county.generate import generate_structure
+    from mechanisms.generate import generate_structure
 
     assert m.preset is not None
     s = generate_structure(m.preset, seed=0)

@@ -11,13 +11,12 @@ from ..county.validation import validate_county
 from ..errors import DataError, UsageError
 from ..io.county_io import load_county
 from ..model.labels import L, Lang
-from .app import main
 from .context import get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option
 from .output import Col, console, emit
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @click.option("--mechanism", "key", help="Also check assignments against this mechanism's roles.")
 @mechanism_file_option
@@ -55,7 +54,7 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt:
         raise SystemExit(1)
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @click.option("--mechanism", "key", help="The mechanism whose assignment policy staffs the county.")
 @mechanism_file_option

@@ -13,7 +13,6 @@ from ..county.staffing import staff
 from ..errors import UsageError
 from ..model.labels import Label, Lang
 from ..model.shape import CountyShape, TagShare
-from .app import main
 from .context import get_mechanism
 from .options import lang_option, mechanism_file_option, set_option
 from .output import console
@@ -53,7 +52,7 @@ def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dic
     return shape
 
 
-@main.command()
+@click.command()
 @click.option("--preset", help="Generate the reference county of this mechanism (its published sizes).")
 @click.option("--towns", type=int, help="Towns and streets in all.")
 @click.option("--streets", type=int, help="How many of the towns are streets (街道).")

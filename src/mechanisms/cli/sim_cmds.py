@@ -24,7 +24,6 @@ from ..model.mechanism import Mechanism
 from ..simulation import Scenario, Table, executor_for, load_scenario, monte_carlo, prepare, summarize, sweep
 from ..simulation.prepared import SimCounty
 from ..simulation.scenario import DEFAULT_KEY, PerRole
-from .app import main
 from .context import get_mechanism
 from .generate_cmds import shape_from
 from .options import fmt_option, lang_option, mechanism_file_option
@@ -247,7 +246,7 @@ def _head(mechanism: Mechanism, sim: SimCounty, origin: Label, scenario: Scenari
             "scenario": scenario.to_dict(), "deadline": deadline, "runs": runs, "days": scenario.days, "seed": seed}
 
 
-@main.command()
+@click.command()
 @_county_options
 @_scenario_options
 @_run_options
@@ -294,7 +293,7 @@ def parse_grid(items: tuple[str, ...]) -> dict[str, list[str]]:
     return grid
 
 
-@main.command("sweep")
+@click.command("sweep")
 @_county_options
 @_scenario_options
 @_run_options

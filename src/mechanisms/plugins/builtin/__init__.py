@@ -21,7 +21,7 @@ def builtin_mechanisms() -> list[Mechanism]:
     return out
 
 
-@hookimpl
+@hookimpl(tryfirst=True)  # built-ins register before any plugin, so a plugin cannot take their keys
 def register_mechanisms(register: RegisterMechanism) -> None:
     for mech in builtin_mechanisms():
         register(mech)
