@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 
 from mechanisms.coverage import CompactCounty, CoverageModel, Edges, exact_all, exact_role, monte_carlo, report_from_model
-from mechanisms.labels import L
-from mechanisms.mechanism import CoverageRule, Mechanism, Role, Scope
+from mechanisms.model.labels import L
+from mechanisms.model.mechanism import CoverageRule, Mechanism, Role, Scope
 
 LEVELS = ("county", "town", "village", "group", "household")
 N_TOWNS = 13

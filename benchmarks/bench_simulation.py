@@ -37,13 +37,13 @@ from typing import Any
 
 import numpy as np
 
-from mechanisms.builtin import builtin_mechanisms
-from mechanisms.generate import generate_structure
-from mechanisms.labels import Label
-from mechanisms.shape import CountyShape
+from mechanisms.county.generate import generate_structure
+from mechanisms.county.staffing import staff
+from mechanisms.model.labels import Label
+from mechanisms.model.shape import CountyShape
+from mechanisms.plugins.builtin import builtin_mechanisms
 from mechanisms.simulation import Scenario, SimCounty, Table, monte_carlo, prepare, process_pool, simulate, t975
 from mechanisms.simulation.params import Params
-from mechanisms.staffing import staff
 
 EXAMPLE = builtin_mechanisms()[0]
 SCENARIO = Scenario(turnover=0.1, replacement_days=60, reassign="none", compliance=0.9, event_rate=0.1, deadline=5)

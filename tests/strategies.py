@@ -10,7 +10,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import attrs
 from hypothesis import strategies as st
 
-from mechanisms.schedule import Frequency
+from mechanisms.model.schedule import Frequency
 
 TEXT = st.text(alphabet=st.characters(whitelist_categories=("L", "N", "P", "Zs", "S")), max_size=12)
 FLOATS = st.floats(allow_nan=False, allow_infinity=False, width=64, min_value=-1e12, max_value=1e12)

@@ -7,28 +7,12 @@ import datetime as dt
 
 import pytest
 
-from mechanisms import (
-    Action,
-    Actor,
-    Assignment,
-    Campaign,
-    County,
-    IndicatorDef,
-    Label,
-    Mechanism,
-    Milestone,
-    Observation,
-    OrgStructure,
-    Phase,
-    RelativeDeadline,
-    ReportingEvent,
-    Schedule,
-    Target,
-    Task,
-    Unit,
-)
-from mechanisms.campaign_status import campaign_status, current_phase, reporting_calendar, task_status
-from mechanisms.records import Event
+from mechanisms import Actor, Assignment, County, Label, Mechanism, Observation, OrgStructure, Unit
+from mechanisms.county.records import Event
+from mechanisms.model.campaign import Action, Campaign, Milestone, Phase, RelativeDeadline, ReportingEvent, Target, Task
+from mechanisms.model.indicators import IndicatorDef
+from mechanisms.model.schedule import Schedule
+from mechanisms.year.campaign_status import campaign_status, current_phase, reporting_calendar, task_status
 
 D = dt.date
 L = Label("x", "x")

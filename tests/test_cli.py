@@ -127,7 +127,7 @@ def test_a_broken_mechanism_file_exits_1_listing_every_problem(tmp_path: Path) -
 
 def test_plugins_command_lists_builtin() -> None:
     doc = json.loads(run("plugins", "--format", "json").stdout)
-    assert {"name": "builtin", "source": "mechanisms.builtin", "mechanisms": 1} in doc["plugins"]
+    assert {"name": "builtin", "source": "mechanisms.plugins.builtin", "mechanisms": 1} in doc["plugins"]
     assert isinstance(doc["problems"], list)
 
 
@@ -140,7 +140,7 @@ def test_show_writes_a_mechanism_as_toml_that_loads_back(tmp_path: Path) -> None
 
 
 def test_strict_json_writes_no_nan_or_infinity() -> None:
-    from mechanisms import strict_json
+    from mechanisms.io import strict_json
 
     doc = {"a": float("nan"), "b": [1.5, float("inf"), (float("-inf"), None)], "c": "NaN"}
     assert strict_json.finite(doc) == {"a": None, "b": [1.5, "inf", ["-inf", None]], "c": "NaN"}

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from mechanisms import demo_county, load_catalog
-from mechanisms.builtin import builtin_mechanisms
-from mechanisms.burden import visit_burden
 from mechanisms.cli import main
-from mechanisms.comparison import compare_one
-from mechanisms.staffing import staffed
+from mechanisms.compare.comparison import compare_one
+from mechanisms.county.staffing import staffed
+from mechanisms.plugins.builtin import builtin_mechanisms
+from mechanisms.year.burden import visit_burden
 
 EXAMPLE = builtin_mechanisms()[0]
 

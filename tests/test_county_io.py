@@ -25,8 +25,8 @@ from mechanisms import (
     load_county,
     write_county,
 )
-from mechanisms.data.demo import build_demo
-from mechanisms.data.tables import RECORD_TABLES
+from mechanisms.io.demo import build_demo
+from mechanisms.io.tables import RECORD_TABLES
 
 UNITS_ZH = "编号,名称,层级,上级,标签,户数\nC,测试县,县,,,\nT1,测试镇,乡镇,C,,\nV1,测试村,村,T1,model-village;key-village,120\n"
 ACTORS_ZH = "编号,姓名,类别\nA1,测试干部1,cadre\n"

@@ -10,14 +10,14 @@ import pytest
 from click.testing import CliRunner
 
 from mechanisms.cli import main
+from mechanisms.county.org import Actor, Assignment, OrgStructure, Unit
+from mechanisms.county.records import County
 from mechanisms.coverage import CompactCounty, Edges, build_model, coverage_report, exact_role, gini, monte_carlo
-from mechanisms.data.demo import demo_county
 from mechanisms.errors import DataError
-from mechanisms.labels import L
-from mechanisms.mechanism import CoverageRule, Mechanism, Role, Scope
-from mechanisms.org import Actor, Assignment, OrgStructure, Unit
+from mechanisms.io.demo import demo_county
+from mechanisms.model.labels import L
+from mechanisms.model.mechanism import CoverageRule, Mechanism, Role, Scope
 from mechanisms.plugins.manager import load_catalog
-from mechanisms.records import County
 
 # ---------------------------------------------------------------- the hand-worked county
 #

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mechanisms.county.org import Actor, Assignment, OrgStructure, Unit
+from mechanisms.county.records import County
 from mechanisms.coverage import build_model, coverage_report, exact_all, exact_role
-from mechanisms.labels import L
-from mechanisms.mechanism import CoverageRule, Mechanism, Role, Scope
-from mechanisms.org import Actor, Assignment, OrgStructure, Unit
-from mechanisms.records import County
+from mechanisms.model.labels import L
+from mechanisms.model.mechanism import CoverageRule, Mechanism, Role, Scope
 
 LEVELS = ("county", "town", "village", "group", "household")
 ROLE_DEFS = (

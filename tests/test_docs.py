@@ -6,7 +6,7 @@ import inspect
 import re
 from pathlib import Path
 
-from mechanisms.data.tables import ALL_TABLES
+from mechanisms.io.tables import ALL_TABLES
 from mechanisms.plugins import hookspecs
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

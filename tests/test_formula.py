@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mechanisms import FormulaError, evaluate
-from mechanisms.formula import names
+from mechanisms.model.formula import FormulaError, evaluate, names
 
 
 def test_arithmetic_over_named_figures() -> None:

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mechanisms import County, Label, UsageError, load_county, validate_county, write_county
-from mechanisms.builtin import builtin_mechanisms
 from mechanisms.cli import main
-from mechanisms.generate import generate_structure
-from mechanisms.shape import CountyShape, TagShare
-from mechanisms.staffing import staff
+from mechanisms.county.generate import generate_structure
+from mechanisms.county.staffing import staff
+from mechanisms.model.shape import CountyShape, TagShare
+from mechanisms.plugins.builtin import builtin_mechanisms
 
 LINJIANG_LIKE = CountyShape(Label("临江", "Linjiang"), towns=13, villages=92, households=31490, streets=2,
                             communities=22, tags=(TagShare("household", "worst-hygiene", count=6288),))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from mechanisms import County, IndicatorDef, IndicatorTarget, Label, Mechanism, Observation, OrgStructure, Unit
+from mechanisms import County, Label, Mechanism, Observation, OrgStructure, Unit
 from mechanisms.errors import UsageError
-from mechanisms.indicator_values import IndicatorValues, achievement_percent, compare
+from mechanisms.model.indicators import IndicatorDef, IndicatorTarget
+from mechanisms.year.indicator_values import IndicatorValues, achievement_percent, compare
 
 L = Label("x", "x")
 

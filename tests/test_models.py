@@ -10,17 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mechanisms import (
-    Campaign,
     DataError,
-    IndicatorDef,
     Label,
     Mechanism,
     Observation,
     OrgStructure,
-    PointsEntry,
-    ProblemRecord,
     Role,
-    Scoring,
     Unit,
     Visit,
     dumps,
@@ -28,9 +23,13 @@ from mechanisms import (
     structure,
     unstructure,
 )
-from mechanisms.builtin import builtin_mechanisms
-from mechanisms.mechanism import ReferenceCase
-from mechanisms.schedule import Frequency
+from mechanisms.county.records import PointsEntry, ProblemRecord
+from mechanisms.model.campaign import Campaign
+from mechanisms.model.indicators import IndicatorDef
+from mechanisms.model.mechanism import ReferenceCase
+from mechanisms.model.schedule import Frequency
+from mechanisms.model.scoring import Scoring
+from mechanisms.plugins.builtin import builtin_mechanisms
 
 from .strategies import models
 

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mechanisms.errors import UsageError
-from mechanisms.periods import Period, iterate, periods_between, schedule_dates
-from mechanisms.schedule import Schedule
+from mechanisms.model.periods import Period, iterate, periods_between, schedule_dates
+from mechanisms.model.schedule import Schedule
 
 D = dt.date
 

@@ -10,9 +10,9 @@ import attrs
 import pytest
 
 from mechanisms import Catalog, DataError, Label, Mechanism, Role, hookimpl, load_catalog, load_mechanism_file
-from mechanisms.builtin import builtin_mechanisms
-from mechanisms.documents import dumps
+from mechanisms.io.documents import dumps
 from mechanisms.plugins import get_plugin_manager, manager
+from mechanisms.plugins.builtin import builtin_mechanisms
 
 EXAMPLE = builtin_mechanisms()[0]
 

@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mechanisms import Label, PointsEntry, PointsRule, PointsScheme
-from mechanisms.points import PointsError, PointsLedger, ledger_from_records
+from mechanisms import Label
+from mechanisms.county.records import PointsEntry
+from mechanisms.model.scoring import PointsRule, PointsScheme
+from mechanisms.year.points import PointsError, PointsLedger, ledger_from_records
 
 D = dt.date
 L = Label("x", "x")

@@ -6,8 +6,9 @@ import json
 
 from click.testing import CliRunner
 
-from mechanisms import Derived, Figure, Label, Mechanism, ReferenceCase, SourceRef, case_document, compute_derived, dumps, loads
+from mechanisms import Label, Mechanism, case_document, compute_derived, dumps, loads
 from mechanisms.cli import main
+from mechanisms.model.mechanism import Derived, Figure, ReferenceCase, SourceRef
 
 L = Label
 CASE = ReferenceCase(

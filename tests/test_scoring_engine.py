@@ -6,26 +6,11 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from mechanisms import (
-    County,
-    IndicatorDef,
-    IndicatorTarget,
-    Label,
-    ListRule,
-    Mechanism,
-    Observation,
-    OrgStructure,
-    PeerGroup,
-    Ranking,
-    Scorecard,
-    ScoreItem,
-    Scoring,
-    Tier,
-    TierScheme,
-    Unit,
-)
+from mechanisms import County, Label, Mechanism, Observation, OrgStructure, Unit
 from mechanisms.errors import UsageError
-from mechanisms.scoring_engine import ScoringEngine, position_from, rank_scores, tier_for
+from mechanisms.model.indicators import IndicatorDef, IndicatorTarget
+from mechanisms.model.scoring import ListRule, PeerGroup, Ranking, Scorecard, ScoreItem, Scoring, Tier, TierScheme
+from mechanisms.year.scores import ScoringEngine, position_from, rank_scores, tier_for
 
 L = Label("x", "x")
 UNITS = (

@@ -11,28 +11,25 @@ import numpy as np
 import pytest
 
 from mechanisms import (
-    Action,
     AssignmentPolicy,
-    Campaign,
     DataError,
-    Frequency,
     Label,
     Mechanism,
     OrgStructure,
-    RelativeDeadline,
     Role,
     StaffingRule,
-    Task,
     Unit,
     UsageError,
     demo_county,
 )
-from mechanisms.builtin import builtin_mechanisms
+from mechanisms.county.generate import generate_structure
+from mechanisms.county.staffing import staff
 from mechanisms.coverage import coverage_report
-from mechanisms.generate import generate_structure
-from mechanisms.shape import CountyShape
+from mechanisms.model.campaign import Action, Campaign, RelativeDeadline, Task
+from mechanisms.model.schedule import Frequency
+from mechanisms.model.shape import CountyShape
+from mechanisms.plugins.builtin import builtin_mechanisms
 from mechanisms.simulation import PerRole, Scenario, load_scenario, prepare, scenario_from_dict, simulate
-from mechanisms.staffing import staff
 
 EXAMPLE = builtin_mechanisms()[0]
 STILL = Scenario(turnover=0, compliance=1)

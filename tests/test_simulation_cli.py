@@ -97,7 +97,7 @@ communities = 2
 
 
 def test_preset_from_a_mechanism_file(tmp_path: Path) -> None:
-    example = files("mechanisms.builtin").joinpath("example.toml").read_text(encoding="utf-8")
+    example = files("mechanisms.plugins.builtin").joinpath("example.toml").read_text(encoding="utf-8")
     f = tmp_path / "preset.toml"
     f.write_text(example.replace('key = "example"', 'key = "example-preset"', 1) + PRESET, encoding="utf-8")
     r = run("simulate", "--preset", "example-preset", "--mechanism-file", str(f), *FAST, "--format", "json")

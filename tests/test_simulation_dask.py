@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from mechanisms import Label
-from mechanisms.builtin import builtin_mechanisms
-from mechanisms.generate import generate_structure
-from mechanisms.shape import CountyShape
+from mechanisms.county.generate import generate_structure
+from mechanisms.county.staffing import staff
+from mechanisms.model.shape import CountyShape
+from mechanisms.plugins.builtin import builtin_mechanisms
 from mechanisms.simulation import Scenario, executor_for, monte_carlo, prepare, sweep
-from mechanisms.staffing import staff
 
 distributed = pytest.importorskip("distributed")
 

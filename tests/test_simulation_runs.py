@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from mechanisms import Label, OverwriteError
-from mechanisms.builtin import builtin_mechanisms
-from mechanisms.generate import generate_structure
-from mechanisms.shape import CountyShape
+from mechanisms.county.generate import generate_structure
+from mechanisms.county.staffing import staff
+from mechanisms.model.shape import CountyShape
+from mechanisms.plugins.builtin import builtin_mechanisms
 from mechanisms.simulation import (
     Scenario,
     Table,
@@ -27,7 +28,6 @@ from mechanisms.simulation import (
     sweep,
     t975,
 )
-from mechanisms.staffing import staff
 
 EXAMPLE = builtin_mechanisms()[0]
 SCENARIO = Scenario(days=120, turnover=0.5, replacement_days=20, compliance=0.8, event_rate=0.5)

@@ -20,8 +20,8 @@ from mechanisms import (
     demo_county,
     validate_county,
 )
-from mechanisms.builtin import builtin_mechanisms
-from mechanisms.staffing import has_assignments_for, staff, staffed
+from mechanisms.county.staffing import has_assignments_for, staff, staffed
+from mechanisms.plugins.builtin import builtin_mechanisms
 
 EXAMPLE = builtin_mechanisms()[0]
 

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mechanisms import (
-    AccountabilityCategory,
-    County,
-    Label,
-    Mechanism,
-    OrgStructure,
-    ProblemRecord,
-    Scoring,
-    Supervision,
-    Unit,
-)
-from mechanisms.supervision import categories_count, closure_rates, group_by_level, problem_status, supervise
+from mechanisms import County, Label, Mechanism, OrgStructure, Unit
+from mechanisms.county.records import ProblemRecord
+from mechanisms.model.scoring import AccountabilityCategory, Scoring, Supervision
+from mechanisms.year.supervision import categories_count, closure_rates, group_by_level, problem_status, supervise
 
 D = dt.date
 L = Label("x", "x")

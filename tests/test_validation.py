@@ -9,7 +9,7 @@ import attrs
 import networkx as nx
 
 from mechanisms import Actor, Assignment, County, OrgStructure, Unit, demo_county, load_county, validate_county
-from mechanisms.builtin import builtin_mechanisms
+from mechanisms.plugins.builtin import builtin_mechanisms
 
 EXAMPLE = builtin_mechanisms()[0]
 

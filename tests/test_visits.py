@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mechanisms import Actor, Assignment, County, Frequency, Label, Mechanism, OrgStructure, Role, Unit, Visit
-from mechanisms.visit_compliance import check_visits, compliance_by_role
+from mechanisms import Actor, Assignment, County, Label, Mechanism, OrgStructure, Role, Unit, Visit
+from mechanisms.model.schedule import Frequency
+from mechanisms.year.visits import check_visits, compliance_by_role
 
 D = dt.date
 L = Label("x", "x")

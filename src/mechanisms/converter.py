@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import cattrs
 
 from .errors import DataError, DataProblem
+from .paths import selector
 
 T = TypeVar("T")
 
@@ -108,8 +109,6 @@ def unstructure(obj: Any) -> Any:
 def _by_field(data: Any, path: str) -> str:
     """cattrs' ``Mechanism.roles[0].level`` in the library's one path syntax, ``Mechanism.roles[key=cadre].level``:
     each list item named by the field that picks it out in ``data``, as the user wrote it."""
-    from .overrides import selector  # the path syntax lives with the paths; imported here to keep this module low
-
     out, node = "", data
     for name, index in re.findall(r"(\.?[^.\[]+)|\[(\d+)\]", path):
         if name:

@@ -1,18 +1,5 @@
-"""The ``mechanisms`` command line. Commands live in modules named for what they act on."""
+"""The ``mechanisms`` command line. Commands live in modules named for what they act on, loaded on demand."""
 
-# importing a module registers its commands on `main`
-from . import (  # noqa: F401  (each module registers its commands on import)
-    campaign_cmds,
-    catalog_cmds,
-    compare_cmds,
-    coverage_cmds,
-    data_cmds,
-    generate_cmds,
-    ledger_cmds,
-    score_cmds,
-    sim_cmds,
-    visits_cmds,
-)
-from .app import main
+from .app import COMMANDS, main
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]

@@ -6,6 +6,7 @@ problem printed, one per line); 2 bad usage. A user's mistake never shows a trac
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -14,9 +15,49 @@ import click
 from ..errors import DataError, MechanismsError, OverwriteError, UsageError
 from .output import err_console
 
+# Every built-in command: name -> (module in this package, function, its short help). A command's module is
+# imported only when that command runs, so ``mechanisms --help`` imports neither numpy nor pyarrow nor the catalog
+# (click's "lazily loading subcommands"). tests/test_cli_lazy.py holds the short help here to the command's own.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "campaign": ("campaign_cmds", "campaign",
+        "A mechanism's campaign on a day: phase, tasks due/done/overdue, milestones, reports due, relative deadlines."),
+    "case": ("catalog_cmds", "case",
+        "Reproduce a mechanism's reference case: published figures and the ratios that follow."),
+    "compare": ("compare_cmds", "compare_cmd",
+        "Compare mechanisms (all installed if none named) on one county: coverage, load, robustness, burden, scoring."),
+    "coverage": ("coverage_cmds", "coverage",
+        "Coverage of a county under a mechanism: by role and level, gaps, load, redundancy, single points of failure, robustness."),  # noqa: E501
+    "generate": ("generate_cmds", "generate",
+        "Generate a synthetic county (plainly fake names), optionally staffed by mechanisms' policies."),
+    "list": ("catalog_cmds", "list_cmd",
+        "List the mechanisms installed (plugins, built-ins, mechanism files)."),
+    "plugins": ("catalog_cmds", "plugins",
+        "Show loaded plugins and any that failed, by name."),
+    "points": ("ledger_cmds", "points",
+        "Household points ledgers: earned, deducted, redeemed, balance; never negative; with the audit trail."),
+    "problems": ("ledger_cmds", "problems",
+        "The supervision loop: problems found, rectification deadlines, close-outs, overdue ones, accountability."),
+    "report": ("compare_cmds", "report_cmd",
+        "Write the comparison as one self-contained HTML file (charts included; opens offline)."),
+    "score": ("score_cmds", "score",
+        "Score units on the mechanism's scorecards, rank them in peer groups, award tiers, draw red/black lists."),
+    "show": ("catalog_cmds", "show",
+        "Show one mechanism: levels, roles, rules, campaign, scoring, assumptions."),
+    "simulate": ("sim_cmds", "simulate",
+        "Monte Carlo of a scenario: turnover, stand-ins, visits and risk events, stepped by day over a year."),
+    "staff": ("data_cmds", "staff",
+        "Staff a county with a mechanism's assignment policy and write the result."),
+    "sweep": ("sim_cmds", "sweep_cmd",
+        "Sweep scenario parameters over a grid: RUNS runs at every point (the same seeds at each point)."),
+    "validate": ("data_cmds", "validate",
+        "Check a county's data: structure, references, dates, and roles of a mechanism."),
+    "visits": ("visits_cmds", "visits",
+        "Visit compliance: each role's required frequency against the visits table, per actor and unit."),
+}
+
 
 class MechanismsGroup(click.Group):
-    """Adds plugin commands lazily and turns library errors into messages."""
+    """Loads built-in commands on demand, adds plugin commands lazily, and turns library errors into messages."""
 
     _plugin_commands_loaded = False
 
@@ -24,27 +65,46 @@ class MechanismsGroup(click.Group):
         if self._plugin_commands_loaded:
             return
         self._plugin_commands_loaded = True
-        from .context import catalog_for
+        from ..plugins.manager import plugin_commands
 
-        catalog = catalog_for(ctx)
-        for plugin, cmd in catalog.commands:
+        for plugin, cmd in plugin_commands():
             if not isinstance(cmd, click.Command) or not cmd.name:
                 err_console().print(f"plugin {plugin!r}: register_commands gave {cmd!r}, not a named click command")
-            elif cmd.name in self.commands:
+            elif cmd.name in self.commands or cmd.name in COMMANDS:
                 err_console().print(f"plugin {plugin!r}: command {cmd.name!r} already exists; skipped")
             else:
                 self.add_command(cmd)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         self._load_plugin_commands(ctx)
-        return super().list_commands(ctx)
+        return sorted({*COMMANDS, *super().list_commands(ctx)})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        cmd = super().get_command(ctx, cmd_name)
-        if cmd is None:
+        if cmd_name in COMMANDS:
+            module, function, _ = COMMANDS[cmd_name]
+            cmd: click.Command = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+            return cmd
+        found = super().get_command(ctx, cmd_name)
+        if found is None:
             self._load_plugin_commands(ctx)
-            cmd = super().get_command(ctx, cmd_name)
-        return cmd
+            found = super().get_command(ctx, cmd_name)
+        return found
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the table above for built-ins (no import), from the command itself for plugins."""
+        self._load_plugin_commands(ctx)
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = []
+        for name in names:
+            if name in COMMANDS:
+                rows.append((name, click.Command(name, short_help=COMMANDS[name][2]).get_short_help_str(limit)))
+            elif (cmd := super().get_command(ctx, name)) is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

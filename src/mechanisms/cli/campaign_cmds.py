@@ -10,12 +10,11 @@ from typing import Any
 
 import click
 
-from ..campaign_status import CampaignStatus, campaign_status
-from ..data.county_io import load_county
-from ..labels import L, Label, Lang
-from ..mechanism import Mechanism
-from ..periods import Period
-from .app import main
+from ..io.county_io import load_county
+from ..model.labels import L, Label, Lang
+from ..model.mechanism import Mechanism
+from ..model.periods import Period
+from ..year.campaign_status import CampaignStatus, campaign_status
 from .context import get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, emit, emit_json
@@ -68,7 +67,7 @@ def _campaign_doc(st: CampaignStatus, m: Mechanism) -> dict[str, Any]:
     }
 
 
-@main.command()
+@click.command()
 @click.argument("key")
 @on_option
 @click.option("--data", "data", help="County data with the event records (tasks done, risk cases) and observations.")

@@ -8,10 +8,9 @@ from typing import Any
 import click
 
 from ..converter import unstructure
-from ..labels import L, Lang
-from ..mechanism import Mechanism, Role
-from ..reference import case_document
-from .app import main
+from ..model.labels import L, Lang
+from ..model.mechanism import Mechanism, Role
+from ..model.reference import case_document
 from .context import catalog_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, console, emit, emit_json, err_console
@@ -22,7 +21,7 @@ def _warn_problems(files: tuple[Path, ...] = ()) -> None:
         err_console().print(f"warning: {p}", markup=False)
 
 
-@main.command("list")
+@click.command("list")
 @mechanism_file_option
 @fmt_option()
 @lang_option
@@ -106,7 +105,7 @@ def _show_table(m: Mechanism, lang: Lang) -> None:
                                               "Assumptions (not stated by the source; override with --set)"))
 
 
-@main.command()
+@click.command()
 @click.argument("key")
 @mechanism_file_option
 @set_option
@@ -118,14 +117,14 @@ def show(key: str, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...]
     if fmt == "json":
         emit_json(unstructure(m))
     elif fmt in ("toml", "yaml"):
-        from ..documents import dumps
+        from ..io.documents import dumps
 
         click.echo(dumps(m, fmt), nl=False)  # type: ignore[arg-type]
     else:
         _show_table(m, lang)
 
 
-@main.command()
+@click.command()
 @click.argument("key")
 @mechanism_file_option
 @fmt_option("table", "json")
@@ -160,7 +159,7 @@ APPROX_NOTE = L("以上：原文为“多/余/以上”，数值是下限；近�
                 "approx.: computed from such a figure")
 
 
-@main.command()
+@click.command()
 @fmt_option("table", "json")
 def plugins(fmt: str) -> None:
     """Show loaded plugins and any that failed, by name."""

@@ -8,21 +8,20 @@ from pathlib import Path
 
 import click
 
-from ..atomic import write_text
-from ..comparison import MechanismColumn, compare
-from ..generate import generate_structure
-from ..labels import L, Lang
-from ..records import County
+from ..compare.comparison import MechanismColumn, compare
+from ..county.generate import generate_structure
+from ..county.records import County
+from ..io.atomic import write_text
+from ..model.labels import L, Lang
 from ..report import render_html
 from ..report.comparison_report import SCHEME_NOTE, comparison_json, comparison_report, metric_rows
-from .app import main
 from .context import catalog_for, get_mechanism
 from .options import lang_option, mechanism_file_option
 from .output import Col, console, emit, emit_json, err_console
 
 
 def _county(data: str | None, preset: str | None, mechanism_files: tuple[Path, ...], seed: int) -> tuple[County, str]:
-    from ..data.county_io import load_county
+    from ..io.county_io import load_county
 
     if (data is None) == (preset is None):
         raise click.UsageError("give exactly one of --county DATA and --preset KEY")
@@ -72,7 +71,7 @@ def _options(f):  # type: ignore[no-untyped-def]
     return f
 
 
-@main.command("compare")
+@click.command("compare")
 @_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "html"]), default="table", show_default=True)
 @click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -103,7 +102,7 @@ def compare_cmd(keys: tuple[str, ...], data: str | None, preset: str | None, mec
         _write_html(cols, county, label, html_path, lang, unmask, force)
 
 
-@main.command("report")
+@click.command("report")
 @_options
 @click.option("--output", "-o", "html_path", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Where to write the HTML report.")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..mechanism import Mechanism
-from ..overrides import apply_overrides, parse_assignments
+from ..county.records import County
+from ..model.assumptions import apply_overrides, parse_assignments
+from ..model.mechanism import Mechanism
 from ..plugins.manager import Catalog, load_catalog
-from ..records import County
 
 
 def catalog_for(ctx: click.Context | None = None, files: Iterable[Path] = ()) -> Catalog:
@@ -29,7 +29,7 @@ def get_mechanism(key: str | None, files: Iterable[Path] = (), overrides: Iterab
     catalog = catalog_for(files=files)
     if key is None:
         if len(files) == 1:
-            from ..mechanism_file import load_mechanism_file
+            from ..io.mechanism_file import load_mechanism_file
 
             key = load_mechanism_file(files[0]).key
         else:
@@ -46,8 +46,8 @@ def county_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "z
     Every command that applies a mechanism to a county goes through here, so ``coverage``, ``score``,
     ``visits``, ``simulate`` and ``compare`` see the same county for the same seed.
     """
-    from ..data.county_io import load_county
-    from ..staffing import staffed
+    from ..county.staffing import staffed
+    from ..io.county_io import load_county
     from .output import err_console
 
     county, used_policy = staffed(load_county(data), mechanism, seed=seed)

@@ -15,10 +15,8 @@ from typing import Any
 import click
 
 from ..coverage import CoverageReport, build_model, report_from_model
-from ..display import percent
-from ..labels import L, Label, Lang
-from ..mechanism import Mechanism
-from .app import main
+from ..model.labels import L, Label, Lang, percent
+from ..model.mechanism import Mechanism
 from .context import county_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, console, emit, emit_json, err_console
@@ -159,7 +157,7 @@ def _csv(report: CoverageReport) -> None:
             w.writerow(["robustness", p.role, f"{p.f:g}", "stderr", p.stderr])
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @click.option("--mechanism", "key", help="The mechanism to apply (see `mechanisms list`).")
 @mechanism_file_option

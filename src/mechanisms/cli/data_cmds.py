@@ -7,17 +7,16 @@ from pathlib import Path
 import attrs
 import click
 
-from ..data.county_io import load_county
+from ..county.validation import validate_county
 from ..errors import DataError, UsageError
-from ..labels import L, Lang
-from ..validation import validate_county
-from .app import main
+from ..io.county_io import load_county
+from ..model.labels import L, Lang
 from .context import get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option
 from .output import Col, console, emit
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @click.option("--mechanism", "key", help="Also check assignments against this mechanism's roles.")
 @mechanism_file_option
@@ -55,7 +54,7 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt:
         raise SystemExit(1)
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @click.option("--mechanism", "key", help="The mechanism whose assignment policy staffs the county.")
 @mechanism_file_option
@@ -68,9 +67,9 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt:
 def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: int, output: Path, force: bool,
           again: bool, lang: Lang) -> None:
     """Staff a county with a mechanism's assignment policy and write the result."""
-    from ..data.county_io import write_county
-    from ..staffing import has_assignments_for
-    from ..staffing import staff as staff_structure
+    from ..county.staffing import has_assignments_for
+    from ..county.staffing import staff as staff_structure
+    from ..io.county_io import write_county
 
     mechanism = get_mechanism(key, mechanism_files)
     county = load_county(data)

@@ -7,13 +7,12 @@ from pathlib import Path
 import attrs
 import click
 
+from ..county.generate import generate_structure
+from ..county.records import County
+from ..county.staffing import staff
 from ..errors import UsageError
-from ..generate import generate_structure
-from ..labels import Label, Lang
-from ..records import County
-from ..shape import CountyShape, TagShare
-from ..staffing import staff
-from .app import main
+from ..model.labels import Label, Lang
+from ..model.shape import CountyShape, TagShare
 from .context import get_mechanism
 from .options import lang_option, mechanism_file_option, set_option
 from .output import console
@@ -53,7 +52,7 @@ def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dic
     return shape
 
 
-@main.command()
+@click.command()
 @click.option("--preset", help="Generate the reference county of this mechanism (its published sizes).")
 @click.option("--towns", type=int, help="Towns and streets in all.")
 @click.option("--streets", type=int, help="How many of the towns are streets (街道).")
@@ -81,7 +80,7 @@ def generate(preset: str | None, towns: int | None, streets: int | None, village
              seed: int, output: Path,
              fmt: str | None, force: bool, lang: Lang) -> None:
     """Generate a synthetic county (plainly fake names), optionally staffed by mechanisms' policies."""
-    from ..data.county_io import write_county
+    from ..io.county_io import write_county
 
     sizes = {"towns": towns, "streets": streets, "villages": villages, "communities": communities,
              "groups_per_village": groups_per_village, "households": households}

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import click
 
-from ..data.county_io import load_county
-from ..display import percent
-from ..labels import L, Lang
-from ..points import ledger_from_records
-from ..supervision import categories_count, closure_rates, group_by_level, supervise
-from .app import main
+from ..io.county_io import load_county
+from ..model.labels import L, Lang, percent
+from ..year.points import ledger_from_records
+from ..year.supervision import categories_count, closure_rates, group_by_level, supervise
 from .context import get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, emit, emit_json
@@ -35,7 +33,7 @@ _STATUS = {"ok": L("正常", "ok"), "capped": L("扣至0分", "capped at 0"), "r
            "unknown-rule": L("规则未定义", "unknown rule"), "rule-mismatch": L("分值与规则不符", "points differ from rule")}
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @mechanism_option
 @mechanism_file_option
@@ -120,7 +118,7 @@ _PSTATE = {"open": L("整改中", "open"), "overdue": L("逾期未整改", "over
            "closed-late": L("逾期销号", "closed late")}
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @mechanism_option
 @mechanism_file_option

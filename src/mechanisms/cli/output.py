@@ -17,8 +17,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .. import strict_json
-from ..labels import Label, Lang
+from ..io import strict_json
+from ..model.labels import Label, Lang
 
 
 @attrs.frozen

@@ -11,12 +11,11 @@ from typing import Any
 
 import click
 
-from ..data.county_io import load_county
-from ..labels import L, Label, Lang
-from ..periods import Period, finer
-from ..scoring import Tier
-from ..scoring_engine import MISSING_RULE, NORMALISATIONS, TIE_RULES, PeriodScore, ScoringEngine, tier_rule_text
-from .app import main
+from ..io.county_io import load_county
+from ..model.labels import L, Label, Lang
+from ..model.periods import Period, finer
+from ..model.scoring import Tier
+from ..year.scores import MISSING_RULE, NORMALISATIONS, TIE_RULES, PeriodScore, ScoringEngine, tier_rule_text
 from .context import get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, emit, emit_json
@@ -59,7 +58,7 @@ def _score_note(ps: PeriodScore, lang: Lang) -> str:
 
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @mechanism_option
 @mechanism_file_option

@@ -17,14 +17,13 @@ from typing import Any, TypeVar
 import attrs
 import click
 
+from ..county.records import County
 from ..errors import UsageError
-from ..labels import L, Label, Lang
-from ..mechanism import Mechanism
-from ..records import County
+from ..model.labels import L, Label, Lang
+from ..model.mechanism import Mechanism
 from ..simulation import Scenario, Table, executor_for, load_scenario, monte_carlo, prepare, summarize, sweep
 from ..simulation.prepared import SimCounty
 from ..simulation.scenario import DEFAULT_KEY, PerRole
-from .app import main
 from .context import get_mechanism
 from .generate_cmds import shape_from
 from .options import fmt_option, lang_option, mechanism_file_option
@@ -130,9 +129,9 @@ def build_scenario(scenario_file: Path | None, days: int | None, start: dt.datet
 def build_county(data: str | None, preset: str | None, sizes: dict[str, int | None], tags: tuple[str, ...],
                  key: str | None, files: tuple[Path, ...], seed: int) -> tuple[Mechanism, SimCounty, Label]:
     """The mechanism, the prepared county, and a line saying where the county came from."""
-    from ..data.county_io import load_county
-    from ..generate import generate_structure
-    from ..staffing import staff, staffed
+    from ..county.generate import generate_structure
+    from ..county.staffing import staff, staffed
+    from ..io.county_io import load_county
 
     mechanism = get_mechanism(key or preset, files)
     if data is not None:
@@ -227,7 +226,7 @@ def _check_output(output: Path | None, force: bool) -> None:
     """Refuse a bad --output before the runs, not after."""
     if output is None:
         return
-    from ..atomic import check_writable
+    from ..io.atomic import check_writable
 
     if output.suffix.lower() not in (".csv", ".parquet", ".pq"):
         raise UsageError(f"{output}: write results as .csv or .parquet")
@@ -247,7 +246,7 @@ def _head(mechanism: Mechanism, sim: SimCounty, origin: Label, scenario: Scenari
             "scenario": scenario.to_dict(), "deadline": deadline, "runs": runs, "days": scenario.days, "seed": seed}
 
 
-@main.command()
+@click.command()
 @_county_options
 @_scenario_options
 @_run_options
@@ -294,7 +293,7 @@ def parse_grid(items: tuple[str, ...]) -> dict[str, list[str]]:
     return grid
 
 
-@main.command("sweep")
+@click.command("sweep")
 @_county_options
 @_scenario_options
 @_run_options

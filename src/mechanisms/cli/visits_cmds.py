@@ -7,11 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..display import percent
-from ..labels import L, Lang
-from ..periods import Period
-from ..visit_compliance import check_visits, compliance_by_role, window
-from .app import main
+from ..model.labels import L, Lang, percent
+from ..model.periods import Period
+from ..year.visits import check_visits, compliance_by_role, window
 from .context import county_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, emit, emit_json, err_console
@@ -28,7 +26,7 @@ from .year_common import (
 )
 
 
-@main.command()
+@click.command()
 @click.argument("data")
 @mechanism_option
 @mechanism_file_option

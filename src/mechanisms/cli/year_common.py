@@ -9,13 +9,13 @@ from typing import Any
 
 import click
 
-from ..campaign import Task
 from ..converter import unstructure
-from ..labels import Label, Lang
-from ..mechanism import Mechanism
-from ..org import OrgStructure
-from ..records import County
-from ..schedule import Frequency, Schedule
+from ..county.org import OrgStructure
+from ..county.records import County
+from ..model.campaign import Task
+from ..model.labels import Label, Lang
+from ..model.mechanism import Mechanism
+from ..model.schedule import Frequency, Schedule
 from .output import console
 
 MAX_ROWS = 40

@@ -7,7 +7,7 @@ the precise meaning of every figure.
 
 from .arrays import ALL, CompactCounty, Edges, NumberedIds, day_number
 from .engine import Cells, CoverageModel, RoleArrays
-from .report import (
+from .results import (
     CoverageReport,
     Gap,
     LevelCoverage,

@@ -12,7 +12,7 @@ county is turned once into
 * per role key, an :class:`Edges` record of (actor index, unit index, households or -1 for
   "all", start day, end day).
 
-:meth:`CompactCounty.from_structure` builds it from an :class:`~mechanisms.org.OrgStructure`;
+:meth:`CompactCounty.from_structure` builds it from an :class:`~mechanisms.county.org.OrgStructure`;
 :meth:`CompactCounty.from_arrays` builds it directly, so benchmarks and simulations can make
 a ten-million-household province without a single ``Unit`` object.
 """
@@ -27,9 +27,9 @@ from typing import overload
 import attrs
 import numpy as np
 
+from ..county.org import OrgStructure
 from ..errors import DataError, DataProblem
-from ..mechanism import Mechanism, Scope
-from ..org import OrgStructure
+from ..model.mechanism import Mechanism, Scope
 
 NO_DAY_LO = np.iinfo(np.int32).min
 NO_DAY_HI = np.iinfo(np.int32).max

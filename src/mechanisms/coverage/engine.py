@@ -34,7 +34,7 @@ import attrs
 import numpy as np
 
 from ..errors import DataError, DataProblem
-from ..mechanism import CoverageRule, Mechanism, Role
+from ..model.mechanism import CoverageRule, Mechanism, Role
 from .arrays import ALL, CompactCounty
 
 _I64_SAFE = 1 << 62

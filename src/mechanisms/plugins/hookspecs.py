@@ -15,7 +15,7 @@ import pluggy
 if TYPE_CHECKING:
     import click
 
-    from ..mechanism import Mechanism
+    from ..model.mechanism import Mechanism
 
 PROJECT = "mechanisms"
 hookspec = pluggy.HookspecMarker(PROJECT)

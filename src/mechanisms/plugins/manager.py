@@ -22,13 +22,13 @@ import attrs
 import pluggy
 
 from ..errors import DataError, MechanismsError, UsageError
-from ..mechanism import Mechanism
-from ..mechanism_checks import check_mechanism
+from ..model.checks import check_mechanism
+from ..model.mechanism import Mechanism
 from . import hookspecs
 from .hookspecs import PROJECT
 
 ENTRY_POINT_GROUP = "mechanisms"
-BUILTIN = "mechanisms.builtin"
+BUILTIN = "mechanisms.plugins.builtin"
 
 
 @attrs.frozen
@@ -122,19 +122,46 @@ def get_plugin_manager(*, entry_points: bool = True, problems: list[PluginProble
     return pm
 
 
-def _call_each(pm: pluggy.PluginManager, hook_name: str, make_register: Callable[[str], Callable[[Any], None]],
-               problems: list[PluginProblem]) -> None:
-    """Call one hook plugin by plugin, in registration order (built-ins first), so each contribution and each
-    failure is attributed to its plugin."""
+def call_each(pm: pluggy.PluginManager, hook_name: str, make_register: Callable[[str], Callable[[Any], None]],
+              problems: list[PluginProblem]) -> None:
+    """Call one hook through pluggy, one plugin at a time, so each contribution and each failure is attributed to
+    its plugin while pluggy still decides the order (``tryfirst``/``trylast``, then last registered first) and
+    traces the call.
+
+    Each call goes through a subset hook caller holding only that plugin's implementation, so a raising plugin
+    stops only itself.
+    """
     hook = getattr(pm.hook, hook_name)
-    order = [name for name, _ in pm.list_name_plugin()]
-    for impl in sorted(hook.get_hookimpls(), key=lambda i: order.index(i.plugin_name)):
+    impls = hook.get_hookimpls()  # pluggy calls these from the last to the first
+    everyone = [impl.plugin for impl in impls]
+    for impl in reversed(impls):
+        caller = pm.subset_hook_caller(hook_name, remove_plugins=[p for p in everyone if p is not impl.plugin])
         try:
-            impl.function(register=make_register(impl.plugin_name))
+            caller(register=make_register(impl.plugin_name))
         except MechanismsError as exc:
             problems.append(PluginProblem(impl.plugin_name, f"{hook_name} failed: {exc}"))
         except Exception as exc:  # plugin code: report, don't crash the host
             problems.append(PluginProblem(impl.plugin_name, f"{hook_name} raised {type(exc).__name__}: {exc}"))
+
+
+def plugin_commands(pm: pluggy.PluginManager | None = None,
+                    problems: list[PluginProblem] | None = None) -> list[tuple[str, Any]]:
+    """``(plugin, command)`` for every command the ``register_commands`` hook contributes.
+
+    Only that hook is called: listing commands (``mechanisms --help``) builds no catalogue of mechanisms.
+    """
+    problems = [] if problems is None else problems
+    if pm is None:
+        pm = get_plugin_manager(problems=problems)
+    out: list[tuple[str, Any]] = []
+
+    def reg_command(plugin: str) -> Callable[[Any], None]:
+        def register(command: Any) -> None:
+            out.append((plugin, command))
+        return register
+
+    call_each(pm, "register_commands", reg_command, problems)
+    return out
 
 
 def mechanism_files(paths: Iterable[Path | str] = ()) -> list[Path]:
@@ -155,7 +182,7 @@ def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path
     :class:`DataError` (the user asked for it) unless ``strict_files`` is false; files found
     on ``MECHANISMS_PATH`` are reported as problems instead.
     """
-    from ..mechanism_file import load_mechanism_file
+    from ..io.mechanism_file import load_mechanism_file
 
     catalog = Catalog()
     if pm is None:
@@ -172,13 +199,8 @@ def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path
             catalog.add(mechanism, plugin)
         return register
 
-    def reg_command(plugin: str) -> Callable[[Any], None]:
-        def register(command: Any) -> None:
-            catalog.commands.append((plugin, command))
-        return register
-
-    _call_each(pm, "register_mechanisms", reg_mechanism, catalog.problems)
-    _call_each(pm, "register_commands", reg_command, catalog.problems)
+    call_each(pm, "register_mechanisms", reg_mechanism, catalog.problems)
+    catalog.commands.extend(plugin_commands(pm, catalog.problems))
     explicit = [Path(p) for p in files]
     for path in mechanism_files(explicit):
         try:

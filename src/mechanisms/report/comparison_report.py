@@ -7,10 +7,9 @@ from typing import Any
 
 import numpy as np
 
-from ..comparison import ROBUSTNESS, MechanismColumn
-from ..display import percent
-from ..labels import Label, Lang
-from ..records import County
+from ..compare.comparison import ROBUSTNESS, MechanismColumn
+from ..county.records import County
+from ..model.labels import Label, Lang, percent
 from .document import BarChart, Histogram, LineChart, Report, Section, Series, Table, Text
 from .masking import mask_name
 

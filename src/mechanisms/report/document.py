@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ..labels import Label
+from ..model.labels import Label
 
 NO_LABEL = Label("", "")
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 
-from .. import strict_json
-from ..labels import Label
+from ..io import strict_json
+from ..model.labels import Label
 from .document import BarChart, Histogram, LineChart, Report, Table, Text
 
 

@@ -36,8 +36,8 @@ from typing import Any
 import numpy as np
 
 from ..coverage.engine import ranges
-from ..mechanism import Mechanism
-from ..periods import Period
+from ..model.mechanism import Mechanism
+from ..model.periods import Period
 from .params import NEVER, Params, SeedLike, generator, run_seed
 from .prepared import SimCounty, prepare
 from .results import Table
@@ -271,7 +271,7 @@ def simulate(county: Any, mechanism: Mechanism, scenario: Scenario | None = None
              run: int = 0) -> Table:
     """One run of ``scenario`` on a staffed county under ``mechanism``: the tidy table of its metrics.
 
-    ``county`` is a :class:`~mechanisms.records.County`, an :class:`~mechanisms.org.OrgStructure`,
+    ``county`` is a :class:`~mechanisms.county.records.County`, an :class:`~mechanisms.county.org.OrgStructure`,
     a :class:`~mechanisms.coverage.CompactCounty`, a coverage model, or (fastest when running
     many times) a :class:`~mechanisms.simulation.SimCounty` from :func:`prepare`. It must
     carry the mechanism's assignments. ``seed`` is an int, a SeedSequence or a Generator;

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from ..mechanism import Mechanism
+from ..model.mechanism import Mechanism
 from .engine import run_seed, simulate_prepared
 from .executors import cpu_count, process_pool
 from .prepared import SimCounty, prepare

@@ -25,13 +25,13 @@ import datetime as dt
 import attrs
 import numpy as np
 
+from ..county.org import OrgStructure
+from ..county.records import County
 from ..coverage import CompactCounty, CoverageModel, build_model
 from ..coverage.engine import ranges
 from ..errors import UsageError
-from ..mechanism import Mechanism
-from ..org import OrgStructure
-from ..records import County
-from ..schedule import Frequency
+from ..model.mechanism import Mechanism
+from ..model.schedule import Frequency
 
 PERIOD_DAYS = {"day": 1.0, "week": 7.0, "month": 365.0 / 12, "quarter": 365.0 / 4, "half": 365.0 / 2, "year": 365.0}
 
@@ -132,7 +132,7 @@ def prepare(data: County | OrgStructure | CompactCounty | CoverageModel | SimCou
     """The prepared county for ``mechanism``: from a county, a structure, compact arrays or a built coverage model.
 
     The county must already carry the mechanism's assignments (see
-    :func:`mechanisms.staffing.staffed` to staff it with the mechanism's policy).
+    :func:`mechanisms.county.staffing.staffed` to staff it with the mechanism's policy).
     """
     if isinstance(data, SimCounty):
         if data.mechanism_key != mechanism.key:

@@ -24,8 +24,8 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..atomic import atomic_path, write_text
 from ..errors import UsageError
+from ..io.atomic import atomic_path, write_text
 
 TIDY_COLUMNS = ("run", "period", "metric", "role", "value")
 SUMMARY_COLUMNS = ("n", "mean", "std", "ci_low", "ci_high")

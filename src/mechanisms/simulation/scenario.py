@@ -26,10 +26,10 @@ import attrs
 import cattrs
 
 from ..converter import make_converter
-from ..documents import format_for, parse
 from ..errors import DataError, DataProblem, UsageError
-from ..mechanism import Mechanism
-from ..schedule import PERIOD_KINDS, PeriodKind
+from ..io.documents import format_for, parse
+from ..model.mechanism import Mechanism
+from ..model.schedule import PERIOD_KINDS, PeriodKind
 
 Reassign = Literal["remaining", "least-loaded-in-town", "none"]
 REASSIGN_POLICIES: tuple[str, ...] = get_args(Reassign)

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from ..data.demo import demo_county
+from ..county.records import County
+from ..io.demo import demo_county
 from ..plugins.manager import Catalog, get_plugin_manager, load_catalog
-from ..records import County
 from .contract import assert_contract, contract_problems, hedged_figures
 
 __all__ = ["assert_contract", "contract_problems", "demo", "hedged_figures", "mechanism_catalog", "temp_plugin"]

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ..converter import structure, unstructure
-from ..documents import dumps, loads
-from ..mechanism import Mechanism
-from ..mechanism_checks import check_mechanism
-from ..mechanism_file import read_mechanism_file
-from ..overrides import apply_overrides, get_path
+from ..io.documents import dumps, loads
+from ..io.mechanism_file import read_mechanism_file
+from ..model.assumptions import apply_overrides, get_path
+from ..model.checks import check_mechanism
+from ..model.mechanism import Mechanism
+from ..model.reference import compute_derived
 from ..plugins.manager import load_catalog
-from ..reference import compute_derived
 
 CADENCES = ("day", "week", "month", "quarter", "half", "year")
 
@@ -85,7 +85,7 @@ def contract_problems(key: str, *, source: Path, mechanism_file: Path | Traversa
     own = [str(p) for p in catalog.problems if key in str(p)]
     out += [f"catalog: {p}" for p in own]
     if key not in catalog.entries:
-        return out + [f"{key}: not in the catalog of installed mechanisms"]
+        return [*out, f"{key}: not in the catalog of installed mechanisms"]
     m = catalog.get(key)
     out += [f"check: {p}" for p in check_mechanism(m)]
 
@@ -167,7 +167,7 @@ def hedged_figures(mechanism: Mechanism) -> dict[str, str]:
 
     A plugin's test compares the result with the figures its source hedges (多/余/以上, 近).
     """
-    from ..formula import names
+    from ..model.formula import names
 
     assert mechanism.reference is not None, f"{mechanism.key} has no reference case"
     stated = {f.key: f.approx for f in mechanism.reference.figures if f.approx != "exact"}

@@ -1,0 +1,311 @@
+"""The county tables, their columns with Chinese aliases, and cell parsing that reports every bad cell.
+
+One :class:`TableSpec` per table drives every reader and writer, so CSV, Excel and
+document formats accept the same columns and give the same records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ..county.org import Actor, Assignment, Unit
+from ..county.records import Event, Observation, PointsEntry, ProblemRecord, Visit
+from ..errors import DataProblem
+from ..model.levels import DEFAULT_LEVELS, Level
+
+TAG_SEPARATORS = (";", "；", "，", ",", "、", "|")
+FORMULA_START = ("=", "+", "-", "@")
+
+
+@attrs.frozen
+class Column:
+    field: str
+    kind: str  # str | int | float | date | tags | level
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    zh: str = ""
+    """The Chinese header written by writers asked for Chinese headers; also accepted on read."""
+
+
+@attrs.frozen
+class TableSpec:
+    name: str
+    record: type
+    columns: tuple[Column, ...]
+    zh: str
+    aliases: tuple[str, ...] = ()
+    optional: bool = True
+
+    def header_map(self) -> dict[str, Column]:
+        out: dict[str, Column] = {}
+        for col in self.columns:
+            for name in (col.field, col.zh, *col.aliases):
+                if name:
+                    out[normalise_header(name)] = col
+        return out
+
+
+def normalise_header(name: str) -> str:
+    return name.strip().lower().replace(" ", "_").replace("-", "_").lstrip("\ufeff")
+
+
+def C(field: str, kind: str, zh: str, *aliases: str, required: bool = False) -> Column:  # noqa: N802
+    return Column(field, kind, required, aliases, zh)
+
+
+LEVELS = TableSpec("levels", Level, (
+    C("key", "str", "层级", "代码", "key", required=True),
+    C("zh", "str", "中文", "中文名称"),
+    C("en", "str", "英文", "英文名称"),
+), "层级")
+
+UNITS = TableSpec("units", Unit, (
+    C("id", "str", "编号", "代码", "单位编号", required=True),
+    C("name", "str", "名称", "单位名称", required=True),
+    C("level", "level", "层级", "级别", required=True),
+    C("parent", "str", "上级", "上级编号", "parent_id"),
+    C("tags", "tags", "标签"),
+    C("households", "int", "户数", "农户数"),
+), "单位", optional=False)
+
+ACTORS = TableSpec("actors", Actor, (
+    C("id", "str", "编号", "人员编号", required=True),
+    C("name", "str", "名称", "姓名", "人员", required=True),
+    C("kind", "str", "类别", "类型", "身份", required=True),
+    C("tags", "tags", "标签"),
+    C("unit", "str", "所属单位", "所在单位"),
+), "人员", optional=False)
+
+ASSIGNMENTS = TableSpec("assignments", Assignment, (
+    C("actor", "str", "人员", "责任人", "人员编号", required=True),
+    C("role", "str", "角色", "职责", required=True),
+    C("unit", "str", "单位", "包保单位", "联系单位", required=True),
+    C("start", "date", "开始日期", "起始日期"),
+    C("end", "date", "结束日期", "截止日期"),
+    C("households", "int", "户数", "联系户数"),
+    C("mechanism", "str", "机制"),
+), "包保", ("包联", "包保关系"), optional=False)
+
+OBSERVATIONS = TableSpec("observations", Observation, (
+    C("unit", "str", "单位", required=True),
+    C("indicator", "str", "指标", required=True),
+    C("period", "str", "期间", "周期", "时期", required=True),
+    C("value", "float", "数值", "值"),
+), "指标数据", ("观测",))
+
+VISITS = TableSpec("visits", Visit, (
+    C("actor", "str", "人员", "走访人", required=True),
+    C("unit", "str", "单位", "走访单位", required=True),
+    C("date", "date", "日期", "走访日期", required=True),
+    C("role", "str", "角色"),
+    C("days", "float", "天数"),
+    C("note", "str", "备注"),
+), "走访")
+
+PROBLEMS = TableSpec("problems", ProblemRecord, (
+    C("id", "str", "编号", "问题编号", required=True),
+    C("unit", "str", "单位", required=True),
+    C("found", "date", "发现日期", required=True),
+    C("description", "str", "问题描述", "描述"),
+    C("assigned_to", "str", "责任人", "整改责任人"),
+    C("deadline", "date", "整改期限", "期限"),
+    C("closed", "date", "销号日期", "办结日期"),
+    C("category", "str", "问责类别", "类别"),
+), "问题")
+
+POINTS = TableSpec("points", PointsEntry, (
+    C("household", "str", "农户", "户", required=True),
+    C("date", "date", "日期", required=True),
+    C("points", "int", "积分", required=True),
+    C("rule", "str", "规则", "积分规则"),
+    C("note", "str", "备注"),
+), "积分")
+
+EVENTS = TableSpec("events", Event, (
+    C("unit", "str", "单位", required=True),
+    C("event", "str", "事件", "事件类型", required=True),
+    C("date", "date", "日期", "发生日期", required=True),
+    C("subject", "str", "对象", "案件编号", "线索编号"),
+    C("task", "str", "任务", "任务编号"),
+    C("note", "str", "备注"),
+), "事件", ("事件记录", "台账"))
+
+RECORD_TABLES: tuple[TableSpec, ...] = (UNITS, ACTORS, ASSIGNMENTS, OBSERVATIONS, VISITS, PROBLEMS, POINTS, EVENTS)
+ALL_TABLES: tuple[TableSpec, ...] = (LEVELS, *RECORD_TABLES)
+TABLES: dict[str, TableSpec] = {t.name: t for t in ALL_TABLES}
+
+LEVEL_ALIASES: dict[str, str] = {
+    "县": "county", "区": "county", "市": "county", "县（市、区）": "county",
+    "乡": "town", "镇": "town", "乡镇": "town", "街道": "town", "乡镇（街道）": "town",
+    "村": "village", "社区": "village", "行政村": "village", "村（社区）": "village",
+    "组": "group", "村民小组": "group", "屯": "group", "院落": "group",
+    "户": "household", "农户": "household",
+}
+
+
+def table_for_name(name: str) -> TableSpec | None:
+    """The table a file stem or sheet name stands for (English or Chinese)."""
+    key = normalise_header(name)
+    for t in ALL_TABLES:
+        if key in {t.name, normalise_header(t.zh), *(normalise_header(a) for a in t.aliases)}:
+            return t
+    return None
+
+
+def unescape(text: str) -> str:
+    """Undo the formula escape writers apply, so exported text reads back unchanged."""
+    if len(text) >= 2 and text[0] == "'" and text[1] in FORMULA_START:
+        return text[1:]
+    return text
+
+
+def escape(text: str) -> str:
+    """Defuse spreadsheet formula injection: text cells starting with = + - @ get a leading quote."""
+    if text.startswith(FORMULA_START) or (text.startswith("'") and text[1:2] in FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_cell(value: Any, kind: str, level_keys: Mapping[str, str]) -> Any:
+    """Parse one cell; raises ValueError with a message meant for the user."""
+    if kind in ("str", "level"):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = value.strip() if isinstance(value, str) else str(value)
+        if kind == "level":
+            if text in level_keys:
+                return level_keys[text]
+            raise ValueError(f"unknown level {text!r} (known: {', '.join(sorted(set(level_keys.values())))})")
+        return text
+    if kind == "tags":
+        text = str(value)
+        for sep in TAG_SEPARATORS[1:]:
+            text = text.replace(sep, TAG_SEPARATORS[0])
+        return tuple(t.strip() for t in text.split(TAG_SEPARATORS[0]) if t.strip())
+    if kind == "int":
+        if isinstance(value, bool):
+            raise ValueError(f"expected a whole number, got {value!r}")
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        try:
+            return int(str(value).strip().replace(",", ""))
+        except ValueError:
+            raise ValueError(f"expected a whole number, got {value!r}") from None
+    if kind == "float":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        try:
+            return float(str(value).strip().replace(",", ""))
+        except ValueError:
+            raise ValueError(f"expected a number, got {value!r}") from None
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip().replace("/", "-").replace(".", "-")
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+    raise AssertionError(kind)
+
+
+def level_lookup(levels: Sequence[Level]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if tuple(levels) == DEFAULT_LEVELS:
+        out.update(LEVEL_ALIASES)
+    for lv in levels:
+        out[lv.key] = lv.key
+        for text in (lv.label.zh, lv.label.en):
+            if text:
+                out[text] = lv.key
+    return out
+
+
+RowSource = Callable[[], Iterable[tuple[int, Mapping[str, Any]]]]
+
+
+def parse_rows(
+    spec: TableSpec,
+    rows: Iterable[tuple[int, Mapping[str, Any]]],
+    *,
+    file: str,
+    headers: Sequence[str],
+    levels: Sequence[Level] = DEFAULT_LEVELS,
+    problems: list[DataProblem],
+    spreadsheet: bool = True,
+) -> tuple[list[Any], list[int]]:
+    """Turn raw rows (row number, header → cell) into records; bad cells go to ``problems``.
+
+    Returns the records and, beside them, the row number each came from. ``spreadsheet``
+    text (CSV, Excel) has the formula escape undone; document text is taken as it is.
+    """
+    header_map = spec.header_map()
+    by_field: dict[str, str] = {}
+    for h in headers:
+        col = header_map.get(normalise_header(h))
+        if col is None:
+            problems.append(DataProblem(file, 1, h, f"unknown column {h!r} for table {spec.name!r} "
+                                        f"(expected: {', '.join(c.field for c in spec.columns)})"))
+        elif col.field in by_field:
+            problems.append(DataProblem(file, 1, h, f"column {col.field!r} given twice ({by_field[col.field]!r})"))
+        else:
+            by_field[col.field] = h
+    for col in spec.columns:
+        if col.required and col.field not in by_field:
+            problems.append(DataProblem(file, 1, col.field, f"required column {col.field!r} ({col.zh}) is missing"))
+    lookup = level_lookup(levels)
+    records: list[Any] = []
+    row_numbers: list[int] = []
+    for row_no, raw in rows:
+        values: dict[str, Any] = {}
+        ok = True
+        for col in spec.columns:
+            header = by_field.get(col.field)
+            cell = raw.get(header) if header is not None else None
+            if _blank(cell):
+                if col.required and header is not None:
+                    problems.append(DataProblem(file, row_no, col.field, "is empty"))
+                    ok = False
+                continue
+            if spreadsheet and isinstance(cell, str):
+                cell = unescape(cell.strip())
+            try:
+                values[col.field] = parse_cell(cell, col.kind, lookup)
+            except ValueError as exc:
+                problems.append(DataProblem(file, row_no, col.field, str(exc)))
+                ok = False
+        if not ok or any(c.required and c.field not in values for c in spec.columns):
+            continue
+        if spec is LEVELS:
+            from ..model.labels import Label
+
+            records.append(Level(values["key"], Label(values.get("zh", ""), values.get("en", ""))))
+        else:
+            records.append(spec.record(**values))
+        row_numbers.append(row_no)
+    return records, row_numbers
+
+
+def record_to_row(spec: TableSpec, record: Any) -> dict[str, Any]:
+    """A record as cells keyed by English field name; ``None`` stays ``None``."""
+    if spec is LEVELS:
+        return {"key": record.key, "zh": record.label.zh, "en": record.label.en}
+    out: dict[str, Any] = {}
+    for col in spec.columns:
+        value = getattr(record, col.field)
+        if col.kind == "tags":
+            value = ";".join(value) if value else None
+        out[col.field] = value
+    return out
