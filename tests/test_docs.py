@@ -6,8 +6,10 @@ import inspect
 import re
 from pathlib import Path
 
+import mechanisms
 from mechanisms.io.tables import ALL_TABLES
 from mechanisms.plugins import hookspecs
+from mechanisms.testing.contract import changed_value
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -60,3 +62,21 @@ def test_links_between_documents_resolve() -> None:
                 if anchor not in {_slug(h) for h in headings}:
                     broken.append(f"{page.relative_to(root)}: {target} (no such heading)")
     assert not broken, "\n".join(broken)
+
+
+def test_the_example_mechanism_file_is_valid(tmp_path: Path) -> None:
+    """writing-a-mechanism.md holds one complete mechanism file; it loads, checks clean, and each assumption overrides."""
+    text = (DOCS / "writing-a-mechanism.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"^```yaml\n(.*?)^```$", text, flags=re.S | re.M) if re.search(r"^key:", b, re.M)]
+    assert len(blocks) == 1, f"expected one complete yaml example, found {len(blocks)}"
+    file = tmp_path / "my-county.yaml"
+    file.write_text(blocks[0], encoding="utf-8")
+    m = mechanisms.load_mechanism_file(file)
+    assert mechanisms.check_mechanism(m) == []
+    assert m.assumptions, "the example shows no assumptions"
+    for a in m.assumptions:
+        new = changed_value(a.value)
+        assert new is not None, f"{a.key}: no other value to try"
+        changed = mechanisms.apply_overrides(m, {a.key: new})
+        assert mechanisms.get_path(changed, a.path) == new, a.key
+        assert mechanisms.check_mechanism(changed) == [], a.key

@@ -95,8 +95,11 @@ def selector(items: Sequence[Any], i: int) -> str:
     item = items[i]
     if not isinstance(item, dict):
         return f"[{i}]"
-    fields = [f for f in PREFERRED_FIELDS if f in item] + [f for f, v in item.items()
-                                                           if f not in PREFERRED_FIELDS and isinstance(v, str | int)]
+    def usable(v: Any) -> bool:  # a value a path can spell: text or a whole number, not null or true/false
+        return isinstance(v, str | int) and not isinstance(v, bool)
+
+    fields = [f for f in PREFERRED_FIELDS if f in item and usable(item[f])] + [
+        f for f, v in item.items() if f not in PREFERRED_FIELDS and usable(v)]
     for f in fields:
         if sum(1 for o in items if isinstance(o, dict) and o.get(f) == item[f]) == 1:
             return f"[{f}={_text(item[f])}]"
@@ -109,11 +112,11 @@ def selector(items: Sequence[Any], i: int) -> str:
 
 
 def walk(data: Any, segments: list[Segment], path: str) -> Any:
+    if any(seg.index is not None for seg in segments):
+        raise PathError(f"path {path!r}: items are picked by a field, not by position; write "
+                        f"{by_key(data, segments, path)!r}")
     done = ""
     for seg in segments:
-        if seg.index is not None:
-            raise PathError(f"path {path!r}: items are picked by a field, not by position; write "
-                            f"{by_key(data, segments, path)!r}")
         if not isinstance(data, dict):
             raise PathError(f"path {path!r}: {seg.name!r} is below a plain value")
         if seg.name not in data:

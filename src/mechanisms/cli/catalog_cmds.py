@@ -49,7 +49,7 @@ def _role_row(r: Role, lang: Lang) -> dict[str, Any]:
         per = {"day": ("日", "day"), "week": ("周", "week"), "month": ("月", "month"), "quarter": ("季", "quarter"),
                "half": ("半年", "half-year"), "year": ("年", "year")}[r.visits.per]
         visits = f"{r.visits.times}{unit}/{per[0]}" if lang == "zh" else f"{r.visits.times} {unit}/{per[1]}"
-    cap = r.capacity if r.capacity is not None else None
+    cap: int | str | None = r.capacity if r.capacity is not None else None
     if r.capacity_households is not None:
         cap = f"{r.capacity_households} " + ("户" if lang == "zh" else "hh")
     return {"key": r.key, "label": r.label, "level": r.level, "actor_kinds": list(r.actor_kinds),
@@ -128,11 +128,19 @@ def show(key: str, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...]
 @click.argument("key")
 @mechanism_file_option
 @fmt_option("table", "json")
+@click.option("--staffed", is_flag=True,
+              help="Also staff the preset with the mechanism's own policy and set each published count beside it.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the preset and the staffing (--staffed).")
 @lang_option
-def case(key: str, mechanism_files: tuple[Path, ...], fmt: str, lang: Lang) -> None:
+def case(key: str, mechanism_files: tuple[Path, ...], fmt: str, staffed: bool, seed: int, lang: Lang) -> None:
     """Reproduce a mechanism's reference case: published figures and the ratios that follow."""
+    from ..county.staffed_case import staffed_case
+
     m = get_mechanism(key, mechanism_files)
     doc = case_document(m, lang)
+    result = staffed_case(m, seed=seed) if staffed else None
+    if result is not None:
+        doc["staffed"] = result.to_json(lang)
     if fmt == "json":
         emit_json(doc)
         return
@@ -152,6 +160,16 @@ def case(key: str, mechanism_files: tuple[Path, ...], fmt: str, lang: Lang) -> N
                    Col("unit", L("单位", "unit")), Col("formula", L("公式", "formula"))],
          fmt="table", lang=lang, title=L("由此推算", "Derived from them"),
          caption=APPROX_NOTE.get(lang) if any(f["approx"] for f in figures) else None)
+    if result is not None:
+        yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
+        rows = [{**r, "within": yes if r["within"] else no} for r in result.rows(lang)]
+        emit(rows, [Col("key", L("键", "key")), Col("label", L("数字", "figure")),
+                    Col("published", L("公布", "published"), "right"), Col("produced", L("政策配备", "staffed"), "right"),
+                    Col("difference", L("差", "difference"), "right"), Col("within", L("相符", "agrees")),
+                    Col("explanation", L("差异的理由（假设）", "why they differ (assumption)"))],
+             fmt="table", lang=lang, title=L("按本机制的配备政策配备预设县", "The preset staffed by the mechanism's own policy"),
+             caption=(L("未解释的差异：", "unexplained: ").get(lang) + "、".join(f.figure.key for f in result.unexplained))
+             if result.unexplained else None)
 
 
 APPROX_NOTE = L("以上：原文为“多/余/以上”，数值是下限；近：数值是上限；约：由这类数字推算",
@@ -167,12 +185,12 @@ def plugins(fmt: str) -> None:
     counts: dict[str, int] = {}
     for e in catalog:
         counts[e.plugin] = counts.get(e.plugin, 0) + 1
-    doc = {"plugins": [{"name": n, "source": s, "mechanisms": counts.get(n, 0)} for n, s in catalog.plugins],
-           "problems": [{"plugin": p.plugin, "message": p.message} for p in catalog.problems]}
+    plugin_rows = [{"name": n, "source": s, "mechanisms": counts.get(n, 0)} for n, s in catalog.plugins]
+    doc = {"plugins": plugin_rows, "problems": [{"plugin": p.plugin, "message": p.message} for p in catalog.problems]}
     if fmt == "json":
         emit_json(doc)
         return
-    emit(doc["plugins"], [Col("name", L("插件", "plugin")), Col("source", L("来源", "source")),
+    emit(plugin_rows, [Col("name", L("插件", "plugin")), Col("source", L("来源", "source")),
                           Col("mechanisms", L("机制数", "mechanisms"), "right")], fmt="table", lang="en",
          title=L("插件", "Plugins"))
     for p in catalog.problems:

@@ -86,33 +86,33 @@ def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProble
         if d.level is not None and d.level not in level_set:
             add(f"{at('indicators', m.indicators, i)}.level", f"unknown level {d.level!r}")
     if m.campaign is not None:
-        c = m.campaign
-        if c.end is not None and c.end < c.start:
-            add("campaign.end", f"campaign ends {c.end} before it starts {c.start}")
-        for i, p in enumerate(c.phases):
+        camp = m.campaign
+        if camp.end is not None and camp.end < camp.start:
+            add("campaign.end", f"campaign ends {camp.end} before it starts {camp.start}")
+        for i, p in enumerate(camp.phases):
             if p.end is not None and p.end < p.start:
-                add(f"{at('campaign.phases', c.phases, i)}.end", f"phase {p.key!r} ends before it starts")
-        for k in _dupes(t.key for t in c.tasks):
+                add(f"{at('campaign.phases', camp.phases, i)}.end", f"phase {p.key!r} ends before it starts")
+        for k in _dupes(t.key for t in camp.tasks):
             add("campaign.actions", f"task {k!r} declared twice")
-        for ai, a in enumerate(c.actions):
+        for ai, a in enumerate(camp.actions):
             for ti, t in enumerate(a.tasks):
                 if t.owner_role is not None and t.owner_role not in roles:
-                    add(f"{at(at('campaign.actions', c.actions, ai) + '.tasks', a.tasks, ti)}.owner_role",
+                    add(f"{at(at('campaign.actions', camp.actions, ai) + '.tasks', a.tasks, ti)}.owner_role",
                         f"unknown role {t.owner_role!r}")
                 if t.cascade_level is not None and t.cascade_level not in level_set:
-                    add(f"{at(at('campaign.actions', c.actions, ai) + '.tasks', a.tasks, ti)}.cascade_level",
+                    add(f"{at(at('campaign.actions', camp.actions, ai) + '.tasks', a.tasks, ti)}.cascade_level",
                         f"unknown level {t.cascade_level!r}")
                 for tgt in t.targets:
                     if tgt.indicator is not None and tgt.indicator not in indicators:
-                        add(f"{at(at('campaign.actions', c.actions, ai) + '.tasks', a.tasks, ti)}.targets",
+                        add(f"{at(at('campaign.actions', camp.actions, ai) + '.tasks', a.tasks, ti)}.targets",
                             f"unknown indicator {tgt.indicator!r}")
-        for i, ms in enumerate(c.milestones):
+        for i, ms in enumerate(camp.milestones):
             if ms.target.indicator is not None and ms.target.indicator not in indicators:
-                add(f"{at('campaign.milestones', c.milestones, i)}.target.indicator",
+                add(f"{at('campaign.milestones', camp.milestones, i)}.target.indicator",
                     f"unknown indicator {ms.target.indicator!r}")
-        for i, r in enumerate(c.reporting):
-            if r.owner_role is not None and r.owner_role not in roles:
-                add(f"{at('campaign.reporting', c.reporting, i)}.owner_role", f"unknown role {r.owner_role!r}")
+        for i, rep in enumerate(camp.reporting):
+            if rep.owner_role is not None and rep.owner_role not in roles:
+                add(f"{at('campaign.reporting', camp.reporting, i)}.owner_role", f"unknown role {rep.owner_role!r}")
     if m.scoring is not None:
         sc = m.scoring
         cards = {c.key for c in sc.scorecards}
@@ -126,25 +126,25 @@ def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProble
                 if item.weight < 0:
                     add(f"{at(at('scoring.scorecards', sc.scorecards, i) + '.items', card.items, j)}.weight",
                         "weight must not be negative")
-        rankings = {r.key for r in sc.rankings}
-        for i, r in enumerate(sc.rankings):
-            if r.scorecard not in cards:
-                add(f"{at('scoring.rankings', sc.rankings, i)}.scorecard", f"unknown scorecard {r.scorecard!r}")
-            for j, g in enumerate(r.peer_groups):
+        rankings = {rk.key for rk in sc.rankings}
+        for i, rk in enumerate(sc.rankings):
+            if rk.scorecard not in cards:
+                add(f"{at('scoring.rankings', sc.rankings, i)}.scorecard", f"unknown scorecard {rk.scorecard!r}")
+            for j, g in enumerate(rk.peer_groups):
                 if g.level not in level_set:
-                    add(f"{at(at('scoring.rankings', sc.rankings, i) + '.peer_groups', r.peer_groups, j)}.level",
+                    add(f"{at(at('scoring.rankings', sc.rankings, i) + '.peer_groups', rk.peer_groups, j)}.level",
                         f"unknown level {g.level!r}")
                 elif g.within is not None and (g.within not in level_set or levels.index(g.within) >= levels.index(g.level)):
-                    add(f"{at(at('scoring.rankings', sc.rankings, i) + '.peer_groups', r.peer_groups, j)}.within",
+                    add(f"{at(at('scoring.rankings', sc.rankings, i) + '.peer_groups', rk.peer_groups, j)}.within",
                         f"{g.within!r} is not a level above {g.level!r}")
         for i, ts in enumerate(sc.tier_schemes):
             if ts.ranking not in rankings:
                 add(f"{at('scoring.tier_schemes', sc.tier_schemes, i)}.ranking", f"unknown ranking {ts.ranking!r}")
-            for j, t in enumerate(ts.tiers):
-                if ts.by == "threshold" and t.min_score is None:
+            for j, tier in enumerate(ts.tiers):
+                if ts.by == "threshold" and tier.min_score is None:
                     add(f"{at(at('scoring.tier_schemes', sc.tier_schemes, i) + '.tiers', ts.tiers, j)}.min_score",
                         "a threshold tier needs min_score")
-                if ts.by == "rank" and t.max_rank is None:
+                if ts.by == "rank" and tier.max_rank is None:
                     add(f"{at(at('scoring.tier_schemes', sc.tier_schemes, i) + '.tiers', ts.tiers, j)}.max_rank",
                         "a rank tier needs max_rank")
         for i, lr in enumerate(sc.lists):
@@ -153,27 +153,41 @@ def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProble
             if lr.n < 1 or lr.periods_running < 1:
                 add(f"{at('scoring.lists', sc.lists, i)}", "n and periods_running must be at least 1")
     if m.reference is not None:
-        known = set()
+        known: set[str] = set()
         for k in _dupes(f.key for f in m.reference.figures):
             add("reference.figures", f"figure {k!r} declared twice")
         known.update(f.key for f in m.reference.figures)
-        for i, d in enumerate(m.reference.derived):
+        assumption_keys = {a.key for a in m.assumptions}
+        for i, f in enumerate(m.reference.figures):
+            st = f.staffed
+            if st is None:
+                continue
+            where = f"{at('reference.figures', m.reference.figures, i)}.staffed"
+            for role_key in st.roles:
+                if role_key not in roles:
+                    add(f"{where}.roles", f"unknown role {role_key!r}")
+            if st.level is not None and st.level not in level_set:
+                add(f"{where}.level", f"unknown level {st.level!r}")
+            if st.explained_by is not None and st.explained_by not in assumption_keys:
+                add(f"{where}.explained_by", f"unknown assumption {st.explained_by!r}")
+        for i, dv in enumerate(m.reference.derived):
             try:
-                missing = names(d.formula) - known
+                missing = names(dv.formula) - known
             except FormulaError as exc:
                 add(f"{at('reference.derived', m.reference.derived, i)}.formula", str(exc))
                 continue
             if missing:
                 add(f"{at('reference.derived', m.reference.derived, i)}.formula",
                     f"unknown figure(s) {', '.join(sorted(missing))}")
-            known.add(d.key)
-    for i, a in enumerate(m.assumptions):
+            known.add(dv.key)
+    for i, asm in enumerate(m.assumptions):
         try:
-            current = get_path(m, a.path)
+            current = get_path(m, asm.path)
         except KeyError as exc:
             add(f"{at('assumptions', m.assumptions, i)}.path", str(exc.args[0]))
             continue
-        if current != a.value and not (isinstance(current, int | float) and isinstance(a.value, int | float)
-                                       and float(current) == float(a.value)):
-            add(f"{at('assumptions', m.assumptions, i)}.value", f"says {a.value!r} but the mechanism has {current!r} at {a.path}")
+        if current != asm.value and not (isinstance(current, int | float) and isinstance(asm.value, int | float)
+                                       and float(current) == float(asm.value)):
+            add(f"{at('assumptions', m.assumptions, i)}.value",
+                f"says {asm.value!r} but the mechanism has {current!r} at {asm.path}")
     return out

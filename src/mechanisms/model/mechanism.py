@@ -128,6 +128,27 @@ class SourceRef:
     url: str = ""
 
 
+StaffedWhat = Literal["actors", "units", "assignments", "households"]
+
+
+@attrs.frozen
+class StaffedCount:
+    """What a published figure counts in the preset county once the mechanism's own policy has staffed it.
+
+    ``of``: distinct ``actors`` (holding any of ``roles`` and being of any of ``kinds``), ``units`` (of ``level``
+    carrying any of ``tags_any``), ``assignments`` (edges of ``roles``), or ``households`` (under units of ``level``
+    with ``tags_any``). ``case --staffed`` sets the produced count beside the published one; where the two differ
+    beyond the figure's hedge, ``explained_by`` names the assumption whose reason says why.
+    """
+
+    of: StaffedWhat
+    roles: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    level: str | None = None
+    tags_any: tuple[str, ...] = ()
+    explained_by: str | None = None
+
+
 @attrs.frozen
 class Figure:
     """A published figure, with the sentence it comes from.
@@ -143,6 +164,8 @@ class Figure:
     unit: str = ""
     quote: str = ""
     approx: Approx = "exact"
+    staffed: StaffedCount | None = None
+    """Set where the figure counts posts or units the policy should reproduce (``case --staffed``)."""
 
 
 @attrs.frozen
@@ -168,7 +191,8 @@ class Assumption:
     """A value the source leaves open, chosen by us and overridable by a user.
 
     ``path`` points into the mechanism as the converter unstructures it
-    (``scoring.tier_schemes.0.tiers.1.min_score``); overriding sets the value there.
+    (``scoring.tier_schemes[key=households].tiers[key=star].min_score``: list items picked by a field, see
+    :mod:`mechanisms.paths`); overriding sets the value there.
     """
 
     key: str
