@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -23,13 +24,14 @@ def run(*args: str) -> Result:
 
 
 @pytest.fixture(scope="module")
-def doc() -> dict:
+def doc() -> dict[str, Any]:
     r = run("compare", "--county", "demo", "--format", "json")
     assert r.exit_code == 0, r.output
-    return json.loads(r.stdout)
+    out: dict[str, Any] = json.loads(r.stdout)
+    return out
 
 
-def test_every_installed_mechanism_is_compared(doc: dict) -> None:
+def test_every_installed_mechanism_is_compared(doc: dict[str, Any]) -> None:
     assert doc["county"] == "demo"
     assert [m["key"] for m in doc["mechanisms"]] == sorted(e.mechanism.key for e in load_catalog())
     by_key = {m["key"]: m for m in doc["mechanisms"]}
@@ -38,7 +40,7 @@ def test_every_installed_mechanism_is_compared(doc: dict) -> None:
 
 
 @pytest.mark.parametrize("key", sorted(e.mechanism.key for e in load_catalog()))
-def test_coverage_figures_equal_the_coverage_command(doc: dict, key: str) -> None:
+def test_coverage_figures_equal_the_coverage_command(doc: dict[str, Any], key: str) -> None:
     mine = next(m for m in doc["mechanisms"] if m["key"] == key)
     r = run("coverage", "demo", "--mechanism", key, "--robustness", "0.1,0.2,0.3", "--format", "json")
     assert r.exit_code == 0, r.output
@@ -55,7 +57,7 @@ def test_coverage_figures_equal_the_coverage_command(doc: dict, key: str) -> Non
     assert mine["load"]["max"] == max(v["max"] for v in alone["load"].values())
 
 
-def test_reward_budget_equals_the_score_command(doc: dict) -> None:
+def test_reward_budget_equals_the_score_command(doc: dict[str, Any]) -> None:
     mine = next(m for m in doc["mechanisms"] if m["key"] == "linjiang-five-bao")
     r = run("score", "demo", "--mechanism", "linjiang-five-bao", "--period", mine["budget_period"], "--format", "json")
     assert r.exit_code == 0, r.output
@@ -82,7 +84,7 @@ def test_simulated_figures_equal_the_simulate_command(key: str) -> None:
     assert mine["delay_p90"] == year["delay_p90"]["mean"]
 
 
-def test_example_by_hand(doc: dict) -> None:
+def test_example_by_hand(doc: dict[str, Any]) -> None:
     ex = next(m for m in doc["mechanisms"] if m["key"] == "example")
     # the demo's 80 actors all hold example roles; 347 assignments; T3V4 and four households of T2V3 uncovered
     assert (ex["actors"], ex["assignments"], ex["households"]) == (80, 347, 288)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -85,11 +86,11 @@ HAND_COUNTY = County(OrgStructure(UNITS, ACTORS, ASSIGNMENTS))
 
 
 @pytest.fixture(scope="module")
-def hand() -> dict:
+def hand() -> dict[str, Any]:
     return coverage_report(HAND_COUNTY, HAND).to_json()
 
 
-def test_hand_roles(hand: dict) -> None:
+def test_hand_roles(hand: dict[str, Any]) -> None:
     assert hand["households"] == 14
     r = hand["roles"]
     # leader: T1 (L1, L2) and T2 (L1) — everyone reached
@@ -109,7 +110,7 @@ def test_hand_roles(hand: dict) -> None:
                            "households_covered": 7, "share": 1.0}
 
 
-def test_hand_chain_and_gaps(hand: dict) -> None:
+def test_hand_chain_and_gaps(hand: dict[str, Any]) -> None:
     # only H1 and H2 have leader, dept, cadre, pm and (model village) helper
     assert hand["chain_complete_households"] == 2
     assert hand["gaps"] == [
@@ -129,7 +130,7 @@ def test_hand_chain_and_gaps(hand: dict) -> None:
     assert [r.off_level for r in report.roles] == [0, 1, 0, 0, 0]
 
 
-def test_hand_load(hand: dict) -> None:
+def test_hand_load(hand: dict[str, Any]) -> None:
     load = hand["load"]
     # L1 holds T1+T2 (14 households, 2 towns > capacity 1), L2 holds T1 (9)
     assert load["leader"] == {"mean": 11.5, "median": 11.5, "max": 14, "gini": pytest.approx(5 / 46), "over_capacity": 1}
@@ -141,7 +142,7 @@ def test_hand_load(hand: dict) -> None:
     assert load["helper"]["max"] == 7
 
 
-def test_hand_redundancy_and_single_points(hand: dict) -> None:
+def test_hand_redundancy_and_single_points(hand: dict[str, Any]) -> None:
     red = hand["redundancy"]
     assert red["leader"] == {"mean": pytest.approx(23 / 14), "min": 1, "max": 2}  # T1's 9 × 2 + T2's 5 × 1
     assert red["dept"] == {"mean": pytest.approx(12 / 14), "min": 0, "max": 1}
@@ -225,7 +226,7 @@ def test_demo_monte_carlo_agrees_with_exact(example: Mechanism) -> None:
         for role in ("department", "party-member", "all"):
             report = coverage_report(model, example, robustness=(f,), runs=300, seed=7)
             point = next(p for p in report.robustness if p.role == role)
-            assert point.stderr is not None
+            assert point.stderr is not None and point.monte_carlo is not None and point.expected_share is not None
             assert abs(point.monte_carlo - point.expected_share) <= 4 * point.stderr + 1e-12
     again = monte_carlo(model, 0.2, "all", 50, seed=3)
     assert again == monte_carlo(model, 0.2, "all", 50, seed=3)

@@ -24,6 +24,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.county.records import PointsEntry, ProblemRecord
+from mechanisms.io.documents import DocFormat
 from mechanisms.model.campaign import Campaign
 from mechanisms.model.indicators import IndicatorDef
 from mechanisms.model.mechanism import ReferenceCase
@@ -40,12 +41,12 @@ SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChe
 
 @pytest.mark.parametrize("cls", ROUND_TRIP, ids=lambda c: c.__name__)
 @pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])
-def test_documents_round_trip(cls: type, fmt: str) -> None:
+def test_documents_round_trip(cls: type[object], fmt: DocFormat) -> None:
     @SLOW
     @given(models(cls))
     def check(obj: object) -> None:
         assert structure(unstructure(obj), cls) == obj
-        assert loads(dumps(obj, fmt), cls, fmt) == obj  # type: ignore[arg-type]
+        assert loads(dumps(obj, fmt), cls, fmt) == obj
 
     check()
 

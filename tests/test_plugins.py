@@ -11,7 +11,7 @@ import pytest
 
 from mechanisms import Catalog, DataError, Label, Mechanism, Role, hookimpl, load_catalog, load_mechanism_file
 from mechanisms.io.documents import dumps
-from mechanisms.plugins import get_plugin_manager, manager
+from mechanisms.plugins import get_plugin_manager
 from mechanisms.plugins.builtin import builtin_mechanisms
 
 EXAMPLE = builtin_mechanisms()[0]
@@ -72,7 +72,7 @@ def test_a_broken_plugin_is_reported_by_name_and_the_others_still_work(temp_plug
 def test_an_entry_point_that_fails_to_import_is_isolated(monkeypatch: pytest.MonkeyPatch) -> None:
     real = importlib.metadata.entry_points(group="mechanisms")
     broken = importlib.metadata.EntryPoint("broken-county", "mechanisms_no_such_module_xyz", "mechanisms")
-    monkeypatch.setattr(manager.importlib.metadata, "entry_points", lambda group: [*real, broken])
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: [*real, broken])
     catalog = load_catalog()
     assert [str(p) for p in catalog.problems if p.plugin == "broken-county"] == [
         "plugin 'broken-county': Error importing plugin \"broken-county\": "

@@ -32,6 +32,15 @@ GROUPS = (PeerGroup("villages", L, "village", tags_none=("community",)),
           PeerGroup("communities", L, "village", tags_any=("community",)))
 
 
+def scoring_of(m: Mechanism) -> Scoring:
+    assert m.scoring is not None
+    return m.scoring
+
+
+def _key(tier: Tier | None) -> str | None:
+    return None if tier is None else tier.key
+
+
 def mechanism(ties: str = "min", items: tuple[ScoreItem, ...] = (ScoreItem("grade", 1.0),),
               tiers: tuple[TierScheme, ...] = (), lists: tuple[ListRule, ...] = ()) -> Mechanism:
     return Mechanism("t", L, L, indicators=(
@@ -113,9 +122,9 @@ THRESHOLD = TierScheme("rewards", L, "quarterly", "threshold", (
 
 
 def test_tier_boundaries_by_threshold() -> None:
-    assert tier_for(THRESHOLD, "villages", 90.0, None).key == "model"  # exactly on the line: reached
-    assert tier_for(THRESHOLD, "villages", 89.999, None).key == "standard"
-    assert tier_for(THRESHOLD, "villages", 75.0, None).key == "standard"
+    assert _key(tier_for(THRESHOLD, "villages", 90.0, None)) == "model"  # exactly on the line: reached
+    assert _key(tier_for(THRESHOLD, "villages", 89.999, None)) == "standard"
+    assert _key(tier_for(THRESHOLD, "villages", 75.0, None)) == "standard"
     assert tier_for(THRESHOLD, "villages", 74.999, None) is None
     assert tier_for(THRESHOLD, "villages", None, None) is None
 
@@ -200,8 +209,8 @@ def test_normalisations() -> None:
 
 def test_max_score_scales() -> None:
     m = mechanism()
-    card = attrs.evolve(m.scoring.scorecards[0], max_score=10.0)  # type: ignore[union-attr]
-    m = attrs.evolve(m, scoring=attrs.evolve(m.scoring, scorecards=(card,)))
+    card = attrs.evolve(scoring_of(m).scorecards[0], max_score=10.0)
+    m = attrs.evolve(m, scoring=attrs.evolve(scoring_of(m), scorecards=(card,)))
     e = ScoringEngine(m, county())
     assert e.period_scores(card, "2024-04")["V6"].score == pytest.approx(9.5)
 
@@ -219,7 +228,7 @@ def test_ranking_within_each_town_splits_the_group_and_keeps_its_tiers_and_lists
     scheme = TierScheme("town-best", L, "quarterly", "rank", (Tier("first", L, 100.0, max_rank=1, peer_group="villages"),))
     rule = ListRule("black", L, "black", "quarterly", n=1, periods_running=1, period="quarter")
     m = attrs.evolve(mechanism(), scoring=attrs.evolve(
-        mechanism().scoring, rankings=(Ranking("quarterly", L, "monthly", "quarter", within),),
+        scoring_of(mechanism()), rankings=(Ranking("quarterly", L, "monthly", "quarter", within),),
         tier_schemes=(scheme,), lists=(rule,)))
     e = ScoringEngine(m, county())
     result = e.rank(e.ranking("quarterly"), "2024Q2")
@@ -241,7 +250,7 @@ def test_within_must_name_a_level_above_the_group() -> None:
     from mechanisms import check_mechanism
 
     for bad in ("household", "nowhere"):
-        m = attrs.evolve(mechanism(), scoring=attrs.evolve(mechanism().scoring, rankings=(
+        m = attrs.evolve(mechanism(), scoring=attrs.evolve(scoring_of(mechanism()), rankings=(
             Ranking("quarterly", L, "monthly", "quarter", (PeerGroup("v", L, "village", within=bad),)),)))
         problems = [str(p) for p in check_mechanism(m)]
         assert any(f"'{bad}' is not a level above 'village'" in p for p in problems), problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -130,7 +131,7 @@ def test_mistakes_exit_2_with_a_message(args: tuple[str, ...], message: str) -> 
     assert "Traceback" not in r.output
 
 
-def _strict(text: str) -> object:
+def _strict(text: str) -> Any:
     """json.loads that refuses NaN and Infinity, as jq and JavaScript do."""
     def refuse(token: str) -> None:
         raise ValueError(f"not JSON: {token}")

@@ -38,8 +38,11 @@ def test_example_policy_on_the_demo_county() -> None:
     assert per_role == {"county-leader": 3, "department": 12, "township-cadre": 12, "village-cadre": 36,
                         "party-member": 288}
     # one party member per 15 households, dealt out village by village: sum of ceil(households / 15)
-    hh_per_village = Counter(s.unit_by_id[s.unit_by_id[u.parent].parent].id
-                             for u in s.units if u.level == "household")
+    def parent(u: Unit) -> Unit:
+        assert u.parent is not None
+        return s.unit_by_id[u.parent]
+
+    hh_per_village = Counter(parent(parent(u)).id for u in s.units if u.level == "household")
     assert Counter(a.kind for a in s.actors)["party-member"] == sum(-(-n // 15) for n in hh_per_village.values())
     assert all(a.mechanism == "example" for a in s.assignments)
     assert all("synthetic" in a.tags for a in s.actors)

@@ -136,8 +136,9 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
     overdue = sorted(st.overdue, key=lambda o: (-o.days_late, o.task, o.unit or ""))
     if overdue:
         s = county.structure if county else None
-        rows = [{"task": o.task, "unit": o.unit, "name": unit_label(s, o.unit) if s and o.unit else None, "due": o.due,
-                 "days": o.days_late, "owners": [actor_label(s, a) for a in o.owners] if s else None} for o in overdue]
+        rows: list[dict[str, Any]] = [
+            {"task": o.task, "unit": o.unit, "name": unit_label(s, o.unit) if s and o.unit else None, "due": o.due,
+             "days": o.days_late, "owners": [actor_label(s, a) for a in o.owners] if s else None} for o in overdue]
         rows, cap = capped_rows(rows, lang)
         emit(rows, [Col("task", L("任务", "task")), Col("unit", L("单位", "unit")), Col("name", L("名称", "name")),
                     Col("due", L("到期日", "due")), Col("days", L("逾期天数", "days late"), "right"),
@@ -167,9 +168,9 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
     rules = [(t, r) for a in c.actions for t in a.tasks for r in t.within]
     if rules:
         rows = []
-        for t, r in rules:
-            cases = [d for d in st.deadlines if d.task == t.key and d.rule == r]
-            rows.append({"task": t.key, "rule": (r.label.get(lang) + zh_en(lang, f"（{r.days}日内）", f" (within {r.days} days)")
+        for tk, r in rules:
+            cases = [d for d in st.deadlines if d.task == tk.key and d.rule == r]
+            rows.append({"task": tk.key, "rule": (r.label.get(lang) + zh_en(lang, f"（{r.days}日内）", f" (within {r.days} days)")
                                                  if r.label else zh_en(lang, f"{r.after}后{r.days}日内{r.event}",
                                                                     f"{r.event} within {r.days} days of {r.after}")),
                          "cases": len(cases) if county else None,

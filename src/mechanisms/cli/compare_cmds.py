@@ -16,7 +16,7 @@ from ..model.labels import L, Lang
 from ..report import render_html
 from ..report.comparison_report import SCHEME_NOTE, comparison_json, comparison_report, metric_rows
 from .context import catalog_for, get_mechanism
-from .options import lang_option, mechanism_file_option
+from .options import F, lang_option, mechanism_file_option
 from .output import Col, console, emit, emit_json, err_console
 
 
@@ -50,7 +50,7 @@ def _write_html(cols: tuple[MechanismColumn, ...], county: County, label: str, p
     err_console().print(f"报告已写入 {where}" if lang == "zh" else f"report written to {where}", markup=False)
 
 
-def _options(f):  # type: ignore[no-untyped-def]
+def _options(f: F) -> F:
     for option in reversed([
         click.argument("keys", nargs=-1),
         click.option("--county", "data", metavar="DATA", help="The county: a data path or `demo`."),

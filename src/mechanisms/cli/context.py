@@ -20,7 +20,8 @@ def catalog_for(ctx: click.Context | None = None, files: Iterable[Path] = ()) ->
     cache = root.meta.setdefault("mechanisms.catalogs", {})
     if files not in cache:
         cache[files] = load_catalog(files=files)
-    return cache[files]
+    catalog: Catalog = cache[files]
+    return catalog
 
 
 def get_mechanism(key: str | None, files: Iterable[Path] = (), overrides: Iterable[str] = ()) -> Mechanism:

@@ -62,7 +62,7 @@ def _table(report: CoverageReport, m: Mechanism, lang: Lang, data: str) -> None:
     emit([{"role": r.role, "level": r.level,
            "units": f"{r.units_satisfied:,}/{r.units_in_scope:,}", "unit_share": percent(r.unit_share),
            "households": f"{r.households_covered:,}/{r.households_in_scope:,}", "share": percent(r.share),
-           "red_mean": None if red[r.role].mean is None else round(red[r.role].mean, 2),
+           "red_mean": None if (red_mean := red[r.role].mean) is None else round(red_mean, 2),
            "red_min": red[r.role].min} for r in report.roles],
          [Col("role", L("角色", "role")), Col("level", L("层级", "level")),
           Col("units", L("达标单位", "units ok"), "right"),
@@ -114,7 +114,7 @@ def _table(report: CoverageReport, m: Mechanism, lang: Lang, data: str) -> None:
         for p in report.robustness:
             mc = None
             if p.runs and p.monte_carlo is not None:
-                mc = percent(p.monte_carlo) + (f" ± {100 * p.stderr:.1f}" if p.stderr is not None else "")
+                mc = (percent(p.monte_carlo) or "") + (f" ± {100 * p.stderr:.1f}" if p.stderr is not None else "")
             rows.append({"f": f"{p.f:g}", "role": p.role, "leaving": f"{p.leaving:g}/{p.actors}",
                          "exact": percent(p.expected_share), "mc": mc})
         cols = [Col("f", L("流失比例", "share leaving"), "right"), Col("role", L("角色", "role")),
@@ -144,9 +144,9 @@ def _csv(report: CoverageReport) -> None:
     for x in report.load:
         for metric in ("actors", "mean", "median", "max", "gini", "over_capacity", "units_mean", "units_median", "units_max"):
             w.writerow(["load", x.role, "", metric, getattr(x, metric)])
-    for x in report.redundancy:
+    for rr in report.redundancy:
         for metric in ("mean", "min", "max"):
-            w.writerow(["redundancy", x.role, "", metric, getattr(x, metric)])
+            w.writerow(["redundancy", rr.role, "", metric, getattr(rr, metric)])
     for s in report.single_points_of_failure:
         w.writerow(["single_point_of_failure", s.role, s.actor, "units", s.units])
         w.writerow(["single_point_of_failure", s.role, s.actor, "households", s.households])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import attrs
 import click
@@ -40,13 +41,14 @@ def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dic
         if mech.preset is None:
             raise UsageError(f"{preset}: the mechanism states no reference county to generate from")
         shape = mech.preset
-        given = {k: v for k, v in sizes.items() if v is not None}
+        given: dict[str, Any] = {k: v for k, v in sizes.items() if v is not None}  # CountyShape's size fields
         shape = attrs.evolve(shape, **given)
     else:
         missing = [k for k in ("towns", "villages", "households") if sizes.get(k) is None]
         if missing:
             raise click.UsageError(f"give --preset KEY, or sizes: {', '.join('--' + m for m in missing)} missing")
-        shape = CountyShape(Label("合成县", "synthetic county"), **{k: v for k, v in sizes.items() if v is not None})
+        sized: dict[str, Any] = {k: v for k, v in sizes.items() if v is not None}  # CountyShape's size fields
+        shape = CountyShape(Label("合成县", "synthetic county"), **sized)
     if tags:
         shape = attrs.evolve(shape, tags=shape.tags + tuple(parse_tag(t) for t in tags))
     return shape

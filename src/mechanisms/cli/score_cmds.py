@@ -125,7 +125,7 @@ def score(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrid
                                                 "missing_periods": list(ps.missing_periods)} for u, ps in scores.items()]
             csv_rows.extend({"scorecard": card.key, "ranking": None, "group": None, "rank": None, "of": None,
                              "unit": r["unit"], "name": r["name"], "score": r["score"],
-                             "complete": scores[r["unit"]].complete, "note": r["note"], "tier": None, "reward": None}
+                             "complete": scores[str(r["unit"])].complete, "note": r["note"], "tier": None, "reward": None}
                             for r in rows)
             table_out.append(("table", rows, [Col("unit", L("单位", "unit")), Col("name", L("名称", "name")),
                                               Col("score", L("得分", "score"), "right"), Col("note", L("说明", "note"))],
@@ -161,7 +161,7 @@ def score(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrid
             "rows": [{"group": row.group, "unit": row.unit, "score": row.score, "rank": rank_value(row.rank), "of": row.of,
                       "complete": row.complete, "missing_periods": list(row.detail.missing_periods),
                       "periods": {p.period: p.score for p in row.detail.parts},
-                      "tiers": [tr.awards[i].tier.key for tr in tier_results if tr.awards[i].tier is not None]}
+                      "tiers": [aw.tier.key for aw in (tr.awards[i] for tr in tier_results) if aw.tier is not None]}
                      for i, row in enumerate(result.rows)],
             "ungrouped": list(result.ungrouped)})
         cols = [Col("group", L("组别", "peer group")), Col("rank", L("名次", "rank"), "right"), Col("unit", L("单位", "unit")),

@@ -106,6 +106,7 @@ def _per_role(current: PerRole, field: str, values: tuple[str, ...]) -> PerRole:
     for text in sorted(values, key=lambda v: "=" in v):  # plain values first, then ROLE=VALUE
         role, sep, value = text.rpartition("=")
         parsed = PerRole.of(value, f"--{field.replace('_', '-')} {text}").default  # a number, or 'never' for inf
+        assert parsed is not None  # PerRole.of gives a text a default (or raises)
         current = current.with_role(role if sep else DEFAULT_KEY, parsed)
     return current
 

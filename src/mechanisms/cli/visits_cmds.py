@@ -79,7 +79,7 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
         return
     freq = {r.key: r.visits for r in m.roles}
     summary = [{"role": role_label(m, r.role) if r.role != "all" else L("合计", "all"), "role_key": r.role,
-                "freq": freq_text(freq[r.role], lang) if freq.get(r.role) else None,
+                "freq": freq_text(f, lang) if (f := freq.get(r.role)) else None,
                 "window": str(window(period, m.role(r.role))) if r.role != "all" else None,
                 "checked": r.checked, "compliant": r.compliant, "share": percent(r.share)} for r in by_role]
     say_line(f"{m.name.get(lang)} [{m.key}] — {period}")

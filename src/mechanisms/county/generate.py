@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import UsageError
+from ..model.levels import DEFAULT_LEVELS
 from ..model.shape import CountyShape, TagShare
-from .org import DEFAULT_LEVELS, OrgStructure, Unit
+from .org import OrgStructure, Unit
 
 ROWS_UP_TO = 200_000
 

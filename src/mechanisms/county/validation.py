@@ -85,12 +85,12 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
     # a count on a unit with units under it is not used (they give its households): it must not contradict them
     counted = [i for i, u in enumerate(s.units) if u.households is not None and u.households >= 0 and u.id in s.children]
     if counted:
-        below = s.household_counts  # what the engines count: household rows, else the counts of childless units
+        counts = s.household_counts  # what the engines count: household rows, else the counts of childless units
         for i in counted:
             u = s.units[i]
-            if u.id in below and below[u.id] != u.households:
+            if u.id in counts and counts[u.id] != u.households:
                 add("units", i, "households", f"{u.id!r} counts {u.households} households but the units under it add up "
-                    f"to {below[u.id]}; a unit with units under it takes its households from them (leave the count "
+                    f"to {counts[u.id]}; a unit with units under it takes its households from them (leave the count "
                     "empty, or make it agree)")
 
     # ---- actors
@@ -134,10 +134,10 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
                 f"{', '.join(role.actor_kinds)}")
     dup_asg = _dupes([f"{a.actor}\0{a.role}\0{a.unit}\0{a.start}\0{a.end}\0{a.mechanism}" for a in s.assignments])
     seen = set()
-    for i, a in enumerate(s.assignments):
-        k = f"{a.actor}\0{a.role}\0{a.unit}\0{a.start}\0{a.end}\0{a.mechanism}"
+    for i, dup in enumerate(s.assignments):
+        k = f"{dup.actor}\0{dup.role}\0{dup.unit}\0{dup.start}\0{dup.end}\0{dup.mechanism}"
         if k in dup_asg and k in seen:
-            add("assignments", i, None, f"duplicate assignment of {a.actor!r} to {a.unit!r} as {a.role!r}")
+            add("assignments", i, None, f"duplicate assignment of {dup.actor!r} to {dup.unit!r} as {dup.role!r}")
         seen.add(k)
 
     # ---- records
@@ -169,11 +169,13 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
         if e.household not in s.unit_by_id:
             add("points", i, "household", f"unit {e.household!r} does not exist")
     task_keys: set[str] = set()
+    owner = ""  # the mechanism whose campaign names the tasks (set whenever task_keys is)
     if mechanism is not None and mechanism.campaign is not None:
         task_keys = {t.key for t in mechanism.campaign.tasks} | {m.key for m in mechanism.campaign.milestones}
+        owner = mechanism.key
     for i, ev in enumerate(county.events):
         if ev.unit not in s.unit_by_id:
             add("events", i, "unit", f"unit {ev.unit!r} does not exist")
         if task_keys and ev.task is not None and ev.task not in task_keys:
-            add("events", i, "task", f"task {ev.task!r} is not a task or milestone of {mechanism.key}'s campaign")
+            add("events", i, "task", f"task {ev.task!r} is not a task or milestone of {owner}'s campaign")
     return out

@@ -198,8 +198,8 @@ class CompactCounty:
                  NO_DAY_LO if asg.start is None else day_number(asg.start),
                  NO_DAY_HI if asg.end is None else day_number(asg.end)))
         edges = {}
-        for role, rows in per_role.items():
-            arr = np.asarray(rows, dtype=np.int64).reshape(-1, 5)
+        for role, role_rows in per_role.items():
+            arr = np.asarray(role_rows, dtype=np.int64).reshape(-1, 5)
             edges[role] = Edges.make(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], arr[:, 4])
         county = cls(levels=levels, parent=parent, level=level, households=hh, tags=tags,
                      unit_ids=tuple(u.id for u in structure.units), actor_ids=tuple(a.id for a in structure.actors),
@@ -292,11 +292,13 @@ class CompactCounty:
         """Households of each holder of a role on ``level``."""
         if level == self.household_level:
             return self._household_holder_households
-        return self.subtree_households[self.by_level[level]]
+        out: np.ndarray = self.subtree_households[self.by_level[level]]
+        return out
 
     @cached_property
     def _household_holder_households(self) -> np.ndarray:
-        return self.subtree_households[self.household_holders]
+        out: np.ndarray = self.subtree_households[self.household_holders]
+        return out
 
     @cached_property
     def position(self) -> np.ndarray:

@@ -56,13 +56,15 @@ def _is_sorted(a: np.ndarray) -> bool:
 
 def _distinct(ids: np.ndarray, n: int) -> np.ndarray:
     """Sorted distinct values of ``ids`` in ``[0, n)`` (a bincount, not a sort or hash)."""
-    return np.flatnonzero(np.bincount(ids, minlength=n) > 0).astype(np.int32) if len(ids) else np.zeros(0, np.int32)
+    out: np.ndarray = np.flatnonzero(np.bincount(ids, minlength=n) > 0).astype(np.int32) if len(ids) else np.zeros(0, np.int32)
+    return out
 
 
 def _sorted_unique(a: np.ndarray) -> np.ndarray:
     """Sorted distinct values by one sort (numpy's hash-based ``unique`` is slow on large int arrays)."""
     a = np.sort(a)
-    return a[_group_starts(a)]
+    out: np.ndarray = a[_group_starts(a)]
+    return out
 
 
 def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -72,7 +74,8 @@ def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     if total == 0:
         return np.zeros(0, dtype=np.int64)
     offsets = np.repeat(np.cumsum(counts) - counts, counts)
-    return np.repeat(np.asarray(starts, dtype=np.int64), counts) + (np.arange(total, dtype=np.int64) - offsets)
+    out: np.ndarray = np.repeat(np.asarray(starts, dtype=np.int64), counts) + (np.arange(total, dtype=np.int64) - offsets)
+    return out
 
 
 @attrs.frozen(eq=False)
@@ -128,7 +131,8 @@ class RoleArrays:
         """Holders whose every household has at least ``min_actors`` covering actors."""
         full_ok = self.n_full >= min_actors
         part_ok = (self.partial_hh == self.w) & (self.w > 0) & (self.n_full + 1 >= min_actors)
-        return full_ok | part_ok
+        out: np.ndarray = full_ok | part_ok
+        return out
 
     def satisfied_weight(self, min_actors: int) -> np.ndarray:
         """Per holder, how much of its unit weight satisfies ``min_actors`` (all, the partial run, or none)."""
@@ -431,7 +435,7 @@ def _build_cells(county: CompactCounty, roles: Sequence[RoleArrays]) -> Cells:
             hl = county.holder_position(ra.level)[leaves if leafpos is None else leaves[leafpos]]
         else:
             hl = anc[ra.level] if leafpos is None else anc[ra.level][leafpos]
-        out = c.holder_code[hl]
+        out: np.ndarray = c.holder_code[hl]
         del hl
         if len(c.part_idx) and seg_pos is not None:
             segs = np.arange(len(seg_pos)) if idx is None else idx
@@ -474,26 +478,26 @@ def _build_cells(county: CompactCounty, roles: Sequence[RoleArrays]) -> Cells:
             cell_codes[r] = (rest % b).astype(np.int64) - 1
             rest = rest // b
     else:
-        # too many combinations for one 64-bit key: densify as we go, keep a representative segment per cell
-        key = np.zeros(n_seg, np.int64)
+        # too many combinations for one 64-bit dkey: densify as we go, keep a representative segment per cell
+        dkey = np.zeros(n_seg, np.int64)
         bound = 1
         for r in order_roles:
-            b = codes[r].bound
-            if bound * b >= _I64_SAFE:
-                key = np.unique(key, return_inverse=True)[1].astype(np.int64).ravel()
-                bound = int(key.max()) + 1 if n_seg else 1
-            key *= b
-            key += role_codes(r, None).astype(np.int64)
-            bound *= b
-        order = np.argsort(key)
-        ks = key[order]
+            radix = codes[r].bound
+            if bound * radix >= _I64_SAFE:
+                dkey = np.unique(dkey, return_inverse=True)[1].astype(np.int64).ravel()
+                bound = int(dkey.max()) + 1 if n_seg else 1
+            dkey *= radix
+            dkey += role_codes(r, None).astype(np.int64)
+            bound *= radix
+        order = np.argsort(dkey)
+        ks = dkey[order]
         starts = _group_starts(ks)
         cell_of = np.zeros(n_seg, np.int64)
         cell_of[starts[1:]] = 1
         np.cumsum(cell_of, out=cell_of)
         reps = order[starts]
         weight = np.bincount(cell_of, weights=seg_len[order]).astype(np.int64) if n_seg else np.zeros(0, np.int64)
-        del order, ks, cell_of, key
+        del order, ks, cell_of, dkey
         cell_codes = {r: role_codes(r, reps).astype(np.int64) - 1 for r in range(len(roles))}
     n_cells = len(weight)
     set_id = np.full((len(roles), n_cells), -1, np.int32)

@@ -14,6 +14,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
 from ..county.org import OrgStructure
 from ..county.records import County
@@ -208,7 +209,7 @@ def _dicts(rows: Sequence[Any], keys: Sequence[str]) -> list[dict[str, Any]]:
     return [{k: getattr(r, k) for k in keys} for r in rows]
 
 
-def gini(values: np.ndarray) -> float:
+def gini(values: npt.ArrayLike) -> float:
     """Gini coefficient of non-negative values (0 for none, a single value, or all zeros)."""
     x = np.sort(np.asarray(values, dtype=np.float64))
     n = len(x)

@@ -163,7 +163,7 @@ def _read_csv_folder(folder: Path, problems: list[DataProblem]) -> dict[str, Raw
     return raw
 
 
-def _pyarrow():  # type: ignore[no-untyped-def]
+def _pyarrow() -> Any:  # pyarrow ships no type information: the module is Any
     try:
         import pyarrow
         import pyarrow.parquet

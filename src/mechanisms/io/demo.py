@@ -86,11 +86,11 @@ def build_demo() -> County:
     pm = 0
     for village in villages:
         groups = [u for u in units if u.parent == village.id and u.level == "group"]
-        for g in groups:
+        for grp in groups:
             vc += 1
             a = Actor(f"VC{vc:02d}", f"示例村干部{vc:02d}", "village-cadre", unit=village.id)
             actors.append(a)
-            asg.append(Assignment(a.id, "village-cadre", g.id, mechanism=mech))
+            asg.append(Assignment(a.id, "village-cadre", grp.id, mechanism=mech))
         hhs = households[village.id]
         n_pm = -(-len(hhs) // 15)
         members = []
@@ -115,16 +115,16 @@ def build_demo() -> County:
             value = None if (village.id == "T1V3" and m == 5) else float(cleaned)  # one missing report
             obs.append(Observation(village.id, "households-cleaned", period, value))
     visits: list[Visit] = []
-    for a in asg:
-        if a.role not in ("county-leader", "township-cadre"):
+    for held in asg:
+        if held.role not in ("county-leader", "township-cadre"):
             continue
         for m in range(1, 13):
             start = dt.date(YEAR, m, 1)
-            if (a.start and start < a.start.replace(day=1)) or (a.end and start > a.end):
+            if (held.start and start < held.start.replace(day=1)) or (held.end and start > held.end):
                 continue
-            n = rng.choice((0, 1, 1, 2)) if a.role == "county-leader" else rng.choice((1, 2, 2, 3))
+            n = rng.choice((0, 1, 1, 2)) if held.role == "county-leader" else rng.choice((1, 2, 2, 3))
             for _ in range(n):
-                visits.append(Visit(a.actor, a.unit, start.replace(day=rng.randint(1, 28)), a.role))
+                visits.append(Visit(held.actor, held.unit, start.replace(day=rng.randint(1, 28)), held.role))
     visits.sort(key=lambda v: (v.date, v.actor, v.unit))
     problems: list[ProblemRecord] = []
     for i in range(1, 25):
@@ -133,10 +133,10 @@ def build_demo() -> County:
         deadline = found + dt.timedelta(days=15)
         closed_after = rng.choice((5, 10, 14, 15, 16, 25, None))
         closed = found + dt.timedelta(days=closed_after) if closed_after is not None else None
-        cadre = next(a.actor for a in asg if a.unit == village.id and a.role == "township-cadre" and a.active_on(found))
+        cadre_id = next(a.actor for a in asg if a.unit == village.id and a.role == "township-cadre" and a.active_on(found))
         category = "slow" if closed_after is not None and closed_after > 15 else None
         problems.append(ProblemRecord(f"P{i:03d}", village.id, found, f"示例问题{i:03d}：垃圾未清运",
-                                      cadre, deadline, closed, category))
+                                      cadre_id, deadline, closed, category))
     points: list[PointsEntry] = []
     all_hh = [h for v in villages for h in households[v.id]]
     for hh in rng.sample(all_hh, 30):

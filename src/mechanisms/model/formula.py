@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import ast
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
-_FUNCS = {"round": round, "min": min, "max": max, "abs": abs, "sum": lambda *xs: math.fsum(xs)}
-_BIN = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-        ast.Div: lambda a, b: a / b, ast.Pow: lambda a, b: a ** b}
+
+def _fsum(*xs: float) -> float:
+    return math.fsum(xs)
+
+
+# the callables take floats; min/max/round are overloaded builtins, so they are held as Callable[..., Any]
+_FUNCS: dict[str, Callable[..., Any]] = {"round": round, "min": min, "max": max, "abs": abs, "sum": _fsum}
+_BIN: dict[type[ast.operator], Callable[[float, float], float]] = {
+    ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b, ast.Pow: lambda a, b: a ** b}
 
 
 _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Call, ast.Load, ast.USub, ast.UAdd,
@@ -52,6 +60,7 @@ def evaluate(formula: str, values: Mapping[str, float]) -> float:
         if isinstance(node, ast.Expression):
             return ev(node.body)
         if isinstance(node, ast.Constant):
+            assert isinstance(node.value, int | float)  # _parse allows only numeric constants
             return float(node.value)
         if isinstance(node, ast.Name):
             if node.id not in values:

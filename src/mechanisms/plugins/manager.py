@@ -190,7 +190,7 @@ def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path
     dists = {ep.name: f"{ep.dist.name} {ep.dist.version}"
              for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.dist is not None}
     for name, plugin in pm.list_name_plugin():
-        catalog.plugins.append((name, dists.get(name) or getattr(plugin, "__name__", repr(plugin))))
+        catalog.plugins.append((name, dists.get(name) or str(getattr(plugin, "__name__", repr(plugin)))))
 
     def reg_mechanism(plugin: str) -> Callable[[Any], None]:
         def register(mechanism: Any) -> None:

@@ -167,14 +167,15 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
         Section(L("负担与稳健性", "Load and robustness"), (load, robust, burden)),
     ]
     if any(c.simulated for c in cols):
-        sim_cols = [c for c in cols if c.simulated]
+        sims = [(c.key, c.simulated) for c in cols if c.simulated]
+        sim_keys = tuple(k for k, _ in sims)
         sections.append(Section(L("风险发现（模拟）", "Risks found (simulated)"), (
-            BarChart(L("期限内发现的风险事件", "Risk events found within the deadline"), tuple(c.key for c in sim_cols),
-                     (Series("within deadline", tuple(c.simulated.found_within_deadline for c in sim_cols)),),
+            BarChart(L("期限内发现的风险事件", "Risk events found within the deadline"), sim_keys,
+                     (Series("within deadline", tuple(sm.found_within_deadline for _, sm in sims)),),
                      percent=True),
-            BarChart(L("发现时间（天）", "Detection delay (days)"), tuple(c.key for c in sim_cols),
-                     (Series("mean", tuple(c.simulated.delay_mean for c in sim_cols)),
-                      Series("p90", tuple(c.simulated.delay_p90 for c in sim_cols))), L("天", "days")),
+            BarChart(L("发现时间（天）", "Detection delay (days)"), sim_keys,
+                     (Series("mean", tuple(sm.delay_mean for _, sm in sims)),
+                      Series("p90", tuple(sm.delay_p90 for _, sm in sims))), L("天", "days")),
         )))
     else:
         sections.append(Section(L("风险发现（模拟）", "Risks found (simulated)"), (

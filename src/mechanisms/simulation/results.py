@@ -55,11 +55,15 @@ def _column(values: Any) -> np.ndarray:
     return arr
 
 
+def _columns(c: Any) -> dict[str, np.ndarray]:
+    return {k: _column(v) for k, v in dict(c).items()}
+
+
 @attrs.frozen(eq=False)
 class Table:
     """Named columns of equal length (numpy arrays): a tidy result table or a summary."""
 
-    columns: dict[str, np.ndarray] = attrs.field(converter=lambda c: {k: _column(v) for k, v in dict(c).items()})
+    columns: dict[str, np.ndarray] = attrs.field(converter=_columns)
 
     def __attrs_post_init__(self) -> None:
         lengths = {len(v) for v in self.columns.values()}

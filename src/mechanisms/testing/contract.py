@@ -170,7 +170,7 @@ def hedged_figures(mechanism: Mechanism) -> dict[str, str]:
     from ..model.formula import names
 
     assert mechanism.reference is not None, f"{mechanism.key} has no reference case"
-    stated = {f.key: f.approx for f in mechanism.reference.figures if f.approx != "exact"}
+    stated: dict[str, str] = {f.key: f.approx for f in mechanism.reference.figures if f.approx != "exact"}
     hedged = set(stated)
     for dv in compute_derived(mechanism.reference):
         assert dv.approx == bool(names(dv.derived.formula) & hedged), f"{dv.derived.key}: approx should be {not dv.approx}"

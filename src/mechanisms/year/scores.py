@@ -342,18 +342,18 @@ class ScoringEngine:
         for members in self._normalising_groups(card).values():
             keys: dict[str, float] = {}
             for u in members:
-                v = values.get(u)
-                if v is None or v.value is None:
+                gv = values.get(u)
+                if gv is None or gv.value is None:
                     continue
                 if d.direction == "higher":
-                    keys[u] = v.value
+                    keys[u] = gv.value
                 elif d.direction == "lower":
-                    keys[u] = -v.value
+                    keys[u] = -gv.value
                 else:
                     t = self.values.target(item.indicator, u, p)
                     if t is None:
                         continue
-                    keys[u] = -abs(v.value - t.value)
+                    keys[u] = -abs(gv.value - t.value)
             if item.normalisation == "minmax":
                 best, worst = (max(keys.values()), min(keys.values())) if keys else (0.0, 0.0)
                 scaled = {u: 100.0 if best == worst else 100.0 * (k - worst) / (best - worst) for u, k in keys.items()}
@@ -362,14 +362,14 @@ class ScoringEngine:
                 n = len(keys)
                 scaled = {u: 100.0 if n == 1 else 100.0 * (n - r) / (n - 1) for u, r in ranks.items()}
             for u in members:
-                v = values.get(u)
-                if v is None:
+                gv = values.get(u)
+                if gv is None:
                     continue
                 if u in scaled:
-                    out[u] = ItemScore(item.indicator, item.weight, v.value, scaled[u], note(v))
+                    out[u] = ItemScore(item.indicator, item.weight, gv.value, scaled[u], note(gv))
                 else:
-                    out[u] = ItemScore(item.indicator, item.weight, v.value, None,
-                                       note(v) if v.value is None else "no target")
+                    out[u] = ItemScore(item.indicator, item.weight, gv.value, None,
+                                       note(gv) if gv.value is None else "no target")
         return out
 
     def scores(self, card: Scorecard, period: Period | str) -> dict[str, PeriodScore]:
