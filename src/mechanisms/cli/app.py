@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Generate a synthetic county (plainly fake names), optionally staffed by mechanisms' policies."),
     "list": ("catalog_cmds", "list_cmd",
         "List the mechanisms installed (plugins, built-ins, mechanism files)."),
+    "new": ("new_cmds", "new",
+        "Write a plugin distribution for a new county mechanism, with a commented mechanism.yaml and passing tests."),
     "plugins": ("catalog_cmds", "plugins",
         "Show loaded plugins and any that failed, by name."),
     "points": ("ledger_cmds", "points",
