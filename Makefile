@@ -8,7 +8,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 RUN := $(UV) run --frozen --all-packages
 
-.PHONY: run test lint sync bench clean browser
+.PHONY: run test lint typecheck sync bench clean browser
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -31,7 +31,11 @@ browser:
 
 test: sync browser
 	$(RUN) ruff check .
+	$(RUN) mypy src plugins tests
 	MECHANISMS_BROWSER_TEST=$${CI:+required} $(RUN) pytest -n auto
+
+typecheck: sync
+	$(RUN) mypy src plugins tests
 
 bench: sync
 	$(RUN) --group bench python -m benchmarks
