@@ -21,6 +21,8 @@ class DataProblem:
     row: int | None
     field: str | None
     message: str
+    en: str = ""
+    """The message in English where ``message`` is Chinese (messages written before the catalogs are English only)."""
 
     def __str__(self) -> str:
         where = self.file
@@ -29,6 +31,19 @@ class DataProblem:
         if self.field:
             where += f", field {self.field!r}"
         return f"{where}: {self.message}"
+
+    def text(self, lang: str = "zh") -> str:
+        """The problem as one line in ``lang``: file, row and field as the user wrote them, then the message."""
+        if lang == "en":
+            return str(self) if not self.en else str(attrs.evolve(self, message=self.en, en=""))
+        if not self.en:  # an English-only message from before the catalogs
+            return str(self)
+        where = self.file
+        if self.row is not None:
+            where += f"，第 {self.row} 行"
+        if self.field:
+            where += f"，字段“{self.field}”"
+        return f"{where}：{self.message}"
 
 
 class MechanismsError(Exception):

@@ -113,8 +113,9 @@ class MechanismsGroup(click.Group):
             return super().invoke(ctx)
         except DataError as exc:
             err = err_console()
+            lang = ctx.meta.get("mechanisms.lang", "zh")
             for p in exc.problems:
-                err.print(str(p), markup=False)
+                err.print(p.text(lang), markup=False)
             err.print(f"{len(exc.problems)} problem(s) found.", markup=False)
             sys.exit(1)
         except (UsageError, OverwriteError) as exc:

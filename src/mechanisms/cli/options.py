@@ -17,8 +17,14 @@ def fmt_option(*choices: str) -> Callable[[F], F]:
                         help="Output format.")
 
 
+def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
+    """Keep the language where the command group's error edge can read it (``ctx.meta`` is shared down the tree)."""
+    ctx.meta["mechanisms.lang"] = value
+    return value
+
+
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                           help="Language of labels.")
+                           callback=_remember_lang, help="Language of labels.")
 mechanism_file_option = click.option(
     "--mechanism-file", "mechanism_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
     help="A TOML/YAML mechanism file to use beside the installed ones (repeatable).")

@@ -22,12 +22,14 @@ def check_input(path: Path | str, *, max_bytes: int = MAX_INPUT_BYTES) -> int:
     try:
         st = os.stat(p)
     except FileNotFoundError:
-        raise DataError([DataProblem(str(p), None, None, "文件不存在")]) from None
+        raise DataError([DataProblem(str(p), None, None, "文件不存在", "no such file")]) from None
     except OSError as exc:
-        raise DataError([DataProblem(str(p), None, None, f"无法读取：{exc.strerror}")]) from None
+        raise DataError([DataProblem(str(p), None, None, f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}")]) from None
     if not stat.S_ISREG(st.st_mode):
-        raise DataError([DataProblem(str(p), None, None, "不是普通文件（设备、管道或套接字不能作为数据读取）")])
+        raise DataError([DataProblem(str(p), None, None, "不是普通文件（设备、管道或套接字不能作为数据读取）",
+                                     "not a regular file (a device, pipe or socket cannot be read as data)")])
     if st.st_size > max_bytes:
         raise DataError([DataProblem(str(p), None, None,
-                                     f"文件过大：{st.st_size:,} 字节，上限 {max_bytes:,} 字节")])
+                                     f"文件过大：{st.st_size:,} 字节，上限 {max_bytes:,} 字节",
+                                     f"file too large: {st.st_size:,} bytes, the limit is {max_bytes:,}")])
     return st.st_size
