@@ -12,20 +12,16 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
 import click
 from rich.console import Console
 from rich.table import Table
 
 from ..io import strict_json
+from ..io.cells import safe_cell
 from ..model.labels import Label, Lang
+from ..model.rows import Block, Col, Rows, Say
 
-
-@attrs.frozen
-class Col:
-    key: str
-    label: Label
-    justify: str = "left"
+__all__ = ["Col", "console", "emit", "emit_blocks", "emit_csv", "emit_json", "err_console", "plain"]
 
 
 PIPE_WIDTH = 400
@@ -93,5 +89,21 @@ def emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang:
 
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return value
+        value = ";".join(str(v) for v in value)
+    return safe_cell(value)
+
+
+def emit_csv(rows: Sequence[Sequence[Any]]) -> None:
+    """Plain rows (header first) as CSV on standard output, every text cell defused against formula injection."""
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    for row in rows:
+        w.writerow([safe_cell(v) for v in row])
+
+
+def emit_blocks(blocks: Sequence[Block], *, lang: Lang) -> None:
+    """A result's blocks as a person reads them: lines of text and titled tables, in order."""
+    for b in blocks:
+        if isinstance(b, Say):
+            console().print(b.text, markup=False)
+        elif isinstance(b, Rows):
+            emit(b.rows, b.cols, fmt="table", lang=lang, title=b.title, caption=b.caption)

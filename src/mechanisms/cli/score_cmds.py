@@ -1,61 +1,23 @@
 """`mechanisms score`: scorecards, rankings in peer groups, tiers and budget, red/black lists.
 
-It states each rule beside its figures (tie rule, normalisation, missing items), so any number can be
-checked against the data by hand.
+The figures, their JSON and CSV forms and the tables are built by :func:`mechanisms.year.score_report.score_report`;
+this command parses options and prints.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
 from ..io.county_io import load_county
-from ..model.labels import L, Label, Lang
-from ..model.periods import Period, finer
-from ..model.scoring import Tier
-from ..year.scores import MISSING_RULE, NORMALISATIONS, TIE_RULES, PeriodScore, ScoringEngine, tier_rule_text
+from ..model.labels import Lang
+from ..model.periods import Period
+from ..year.score_report import score_report
 from .context import get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
-from .output import Col, emit, emit_json
-from .year_common import (
-    PER,
-    RANK_ROWS,
-    capped_rows,
-    label_of,
-    mechanism_option,
-    rank_value,
-    rounded,
-    say_line,
-    show_personal_option,
-    unit_label,
-    zh_en,
-)
-
-
-def _tier_cond(t: Tier, lang: Lang) -> str:
-    parts = []
-    if t.min_score is not None:
-        parts.append(f"≥ {t.min_score:g}" + zh_en(lang, "分", ""))
-    if t.max_rank is not None:
-        parts.append(zh_en(lang, f"前{t.max_rank}名", f"rank ≤ {t.max_rank}"))
-    return " & ".join(parts)
-
-
-def _score_note(ps: PeriodScore, lang: Lang) -> str:
-    if ps.score is None:
-        return zh_en(lang, "无分（数据缺失）", "no score (no data)")
-    notes = []
-    if ps.missing_periods:
-        notes.append(zh_en(lang, f"缺{','.join(ps.missing_periods)}", f"missing {', '.join(ps.missing_periods)}"))
-    missing_items = sorted({i for part in ps.parts if part.score is not None for i in part.missing})
-    if missing_items:
-        notes.append(zh_en(lang, f"缺项{','.join(missing_items)}", f"items missing: {', '.join(missing_items)}"))
-    if any(i.note == "partial" for part in ps.parts for i in part.items):
-        notes.append(zh_en(lang, "部分单位未报", "partly reported"))
-    return ("；" if lang == "zh" else "; ").join(notes) + (zh_en(lang, "（不完整）", " (incomplete)") if notes else "")
-
+from .output import emit, emit_blocks, emit_json
+from .year_common import mechanism_option, show_personal_option
 
 
 @click.command()
@@ -72,184 +34,12 @@ def score(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrid
           only: str | None, show_personal: bool, fmt: str, lang: Lang) -> None:
     """Score units on the mechanism's scorecards, rank them in peer groups, award tiers, draw red/black lists."""
     m = get_mechanism(key, mechanism_files, overrides)
-    county = load_county(data)
-    period = Period.parse(period_text)
-    engine = ScoringEngine(m, county)
-    s = county.structure
-    sc = engine.scoring
-    rankings = [r for r in sc.rankings if only is None or r.key == only]
-    if only is not None and not rankings:
-        engine.ranking(only)  # raises the usage error naming the rankings there are
-    cards_used = {r.scorecard for r in rankings}
-    doc: dict[str, Any] = {"mechanism": m.key, "period": str(period), "missing_rule": label_of(MISSING_RULE),
-                           "scorecards": [], "rankings": [], "tiers": [], "lists": [], "skipped": []}
-    csv_rows: list[dict[str, Any]] = []
-    table_out: list[Any] = []  # deferred table output, printed in order
-
-    def skip(what: str, why: Label) -> None:
-        doc["skipped"].append({"what": what, "why": label_of(why)})
-        table_out.append(("say", f"{what}: {why.get(lang)}"))
-
-    if not sc.scorecards:
-        skip(m.key, L("该机制未规定评分表", "the mechanism states no scorecards"))
-    with_items = [c for c in sc.scorecards if c.items and (only is None or c.key in cards_used)]
-    if with_items and all(finer(period.kind, c.period) for c in with_items):
-        from ..errors import UsageError
-
-        kinds = ", ".join(sorted({c.period for c in with_items}))
-        raise UsageError(f"{m.key}'s scorecards are scored per {kinds}; {period} is shorter than that")
-    for card in sc.scorecards:
-        if only is not None and card.key not in cards_used:
-            continue
-        norm = [{"indicator": i.indicator, "weight": i.weight, "normalisation": i.normalisation,
-                 "rule": label_of(NORMALISATIONS[i.normalisation])} for i in card.items]
-        doc["scorecards"].append({"key": card.key, "label": label_of(card.label), "level": card.level, "period": card.period,
-                                  "max_score": card.max_score, "items": norm})
-        if not card.items:
-            skip(card.key, L("评分表没有指标项（来源未给出权重）", "the scorecard has no items (the source gives no weights)"))
-            continue
-        if finer(period.kind, card.period):
-            skip(card.key, Label(f"按{PER[card.period][0]}评分，不能按{period}评分",
-                                 f"scored per {card.period}; cannot score {period}"))
-            continue
-        items = "；".join(f"{i.indicator}×{i.weight:g}（{NORMALISATIONS[i.normalisation].zh}）" for i in card.items) \
-            if lang == "zh" else "; ".join(f"{i.indicator} ×{i.weight:g} ({NORMALISATIONS[i.normalisation].en})"
-                                          for i in card.items)
-        table_out.append(("say", f"{card.label.get(lang)} [{card.key}]: {items}"
-                          + zh_en(lang, f"；满分{card.max_score:g}", f"; out of {card.max_score:g}")))
-        if card.key not in {r.scorecard for r in sc.rankings}:
-            scores = engine.scores(card, period)
-            rows = [{"unit": u, "name": unit_label(s, u, show_personal), "score": rounded(ps.score),
-                     "note": _score_note(ps, lang)} for u, ps in scores.items()]
-            doc["scorecards"][-1]["scores"] = [{"unit": u, "score": ps.score, "complete": ps.complete,
-                                                "missing_periods": list(ps.missing_periods)} for u, ps in scores.items()]
-            csv_rows.extend({"scorecard": card.key, "ranking": None, "group": None, "rank": None, "of": None,
-                             "unit": r["unit"], "name": r["name"], "score": r["score"],
-                             "complete": scores[str(r["unit"])].complete, "note": r["note"], "tier": None, "reward": None}
-                            for r in rows)
-            table_out.append(("table", rows, [Col("unit", L("单位", "unit")), Col("name", L("名称", "name")),
-                                              Col("score", L("得分", "score"), "right"), Col("note", L("说明", "note"))],
-                              card.label, None))
-
-    for ranking in rankings:
-        card = engine.scorecard(ranking.scorecard)
-        if not card.items or finer(period.kind, card.period):
-            continue
-        result = engine.rank(ranking, period)
-        subs = period.split(card.period) if period.kind != card.period else ()
-        schemes = [t for t in sc.tier_schemes if t.ranking == ranking.key]
-        tier_results = [engine.tiers(t, period, result) for t in schemes]
-        group_label = {g.key: g.label for g in ranking.peer_groups} or {"all": L("全部", "all")}
-        rows = []
-        for i, row in enumerate(result.rows):
-            r: dict[str, Any] = {"group": group_label.get(row.group, row.group), "rank": rank_value(row.rank), "unit": row.unit,
-                                 "name": unit_label(s, row.unit, show_personal), "score": rounded(row.score),
-                                 "note": _score_note(row.detail, lang)}
-            for part in row.detail.parts:
-                r[f"p:{part.period}"] = rounded(part.score, 1)
-            tiers = [tr.awards[i].tier for tr in tier_results]
-            r["tier"] = [t.label for t in tiers if t is not None] or None
-            r["reward"] = float(sum(t.reward for t in tiers if t is not None)) if any(tiers) else None
-            rows.append(r)
-            csv_rows.append({"scorecard": card.key, "ranking": ranking.key, "group": row.group,
-                             "rank": rank_value(row.rank), "of": row.of, "unit": row.unit, "name": r["name"], "score": r["score"],
-                             "complete": row.complete, "note": r["note"],
-                             "tier": ";".join(t.key for t in tiers if t is not None) or None, "reward": r["reward"]})
-        doc["rankings"].append({
-            "key": ranking.key, "label": label_of(ranking.label), "scorecard": card.key, "period": str(period),
-            "ranking_period": ranking.period, "ties": ranking.ties, "tie_rule": label_of(TIE_RULES[ranking.ties]),
-            "rows": [{"group": row.group, "unit": row.unit, "score": row.score, "rank": rank_value(row.rank), "of": row.of,
-                      "complete": row.complete, "missing_periods": list(row.detail.missing_periods),
-                      "periods": {p.period: p.score for p in row.detail.parts},
-                      "tiers": [aw.tier.key for aw in (tr.awards[i] for tr in tier_results) if aw.tier is not None]}
-                     for i, row in enumerate(result.rows)],
-            "ungrouped": list(result.ungrouped)})
-        cols = [Col("group", L("组别", "peer group")), Col("rank", L("名次", "rank"), "right"), Col("unit", L("单位", "unit")),
-                Col("name", L("名称", "name"))]
-        cols += [Col(f"p:{p}", Label(str(p), str(p)), "right") for p in subs]
-        cols += [Col("score", L("得分", "score"), "right")]
-        if schemes:
-            cols += [Col("tier", L("档次", "tier")), Col("reward", L("奖励", "reward"), "right")]
-        cols += [Col("note", L("说明", "note"))]
-        caption = zh_en(lang, "并列规则：", "Ties: ") + TIE_RULES[ranking.ties].get(lang)
-        if ranking.period != period.kind:
-            caption += zh_en(lang, f"。该排名按{PER[ranking.period][0]}发布，此处按{period}计算",
-                          f". Published per {ranking.period}; computed here over {period}")
-        if subs:
-            caption += zh_en(lang, f"。得分为各{PER[card.period][0]}得分的平均", f". Score = mean of the {card.period}ly scores")
-        if result.ungrouped:
-            names = ", ".join(result.ungrouped)
-            caption += zh_en(lang, f"。不属任何组：{names}", f". In no peer group: {names}")
-        rows, more = capped_rows(rows, lang, RANK_ROWS)
-        if more:
-            caption += zh_en(lang, "。", ". ") + more
-        table_out.append(("table", rows, cols, Label(f"{ranking.label.zh}（{period}）", f"{ranking.label.en} ({period})"),
-                          caption))
-        for tr in tier_results:
-            scheme = tr.scheme
-            lines = [{"tier": ln.tier.label, "rule": _tier_cond(ln.tier, lang),
-                      "group": group_label.get(ln.tier.peer_group, ln.tier.peer_group) if ln.tier.peer_group else None,
-                      "count": ln.count, "reward": float(ln.tier.reward), "amount": float(ln.amount)} for ln in tr.lines]
-            budget = tr.budget
-            lines.append({"tier": L("合计", "total"), "count": sum(ln.count for ln in tr.lines),
-                          "amount": float(sum(budget.values()))})
-            doc["tiers"].append({"key": scheme.key, "label": label_of(scheme.label), "ranking": ranking.key, "by": scheme.by,
-                                 "scheme_period": scheme.period, "rule": label_of(tier_rule_text(scheme)),
-                                 "lines": [{"tier": ln.tier.key, "count": ln.count, "reward": ln.tier.reward,
-                                            "currency": ln.tier.currency, "amount": ln.amount} for ln in tr.lines],
-                                 "budget": budget})
-            cap = tier_rule_text(scheme).get(lang)
-            if scheme.period != period.kind:
-                cap += zh_en(lang, f"。该方案按{PER[scheme.period][0]}兑现，此处按{period}计算",
-                          f". The scheme pays per {scheme.period}; computed here for {period}")
-            table_out.append(("table", lines, [Col("tier", L("档次", "tier")), Col("rule", L("条件", "condition")),
-                                               Col("group", L("组别", "group")), Col("count", L("数量", "units"), "right"),
-                                               Col("reward", L("单项奖励", "reward each"), "right"),
-                                               Col("amount", L("金额", "amount"), "right")],
-                              Label(f"{scheme.label.zh}：预算", f"{scheme.label.en}: budget"), cap))
-        for rule in (lr for lr in sc.lists if lr.ranking == ranking.key):
-            lres = engine.list_members(rule, period)
-            colour = L("红榜", "red list") if rule.colour == "red" else L("黑榜", "black list")
-            end = zh_en(lang, "前", "top ") if rule.colour == "red" else zh_en(lang, "后", "bottom ")
-            if rule.periods_running == 1:
-                desc = zh_en(lang, f"{rule.label.zh}：{lres.periods[0]} 同组{end}{rule.n}名",
-                          f"{rule.label.en}: {end}{rule.n} of the group in {lres.periods[0]}")
-            else:
-                span = f"{lres.periods[0]}–{lres.periods[-1]}"
-                desc = zh_en(lang, f"{rule.label.zh}：{span} 连续{rule.periods_running}期同组{end}{rule.n}名",
-                          f"{rule.label.en}: {end}{rule.n} of the group in each of {rule.periods_running} periods {span}")
-            entries = [{"group": group_label.get(e.group, e.group), "unit": e.unit,
-                        "name": unit_label(s, e.unit, show_personal), "positions": list(e.positions)} for e in lres.entries]
-            doc["lists"].append({"key": rule.key, "label": label_of(rule.label), "colour": rule.colour, "n": rule.n,
-                                 "periods_running": rule.periods_running, "periods": list(lres.periods),
-                                 "units": [{"unit": e.unit, "group": e.group, "positions": list(e.positions)}
-                                           for e in lres.entries],
-                                 "consequence": label_of(rule.consequence)})
-            if entries:
-                table_out.append(("table", entries, [Col("group", L("组别", "group")), Col("unit", L("单位", "unit")),
-                                                     Col("name", L("名称", "name")),
-                                                     Col("positions", L("各期位次", "places"), "right")],
-                                  rule.label if rule.label.zh == colour.zh else
-                                  Label(f"{colour.zh}：{rule.label.zh}", f"{colour.en}: {rule.label.en}"),
-                                  desc + zh_en(lang, "（同分并列一并上榜）", " (ties at the cut-off all listed)")))
-            else:
-                table_out.append(("say", desc + zh_en(lang, "：无", ": none")))
+    report = score_report(m, load_county(data), Period.parse(period_text), only=only, lang=lang,
+                          show_personal=show_personal)
     if fmt == "json":
-        emit_json(doc)
-        return
-    if fmt == "csv":
-        emit(csv_rows, [Col(k, Label(k, k)) for k in ("scorecard", "ranking", "group", "rank", "of", "unit", "name",
-                                                        "score", "complete", "note", "tier", "reward")],
-             fmt="csv", lang=lang)
-        return
-    say_line(f"{m.name.get(lang)} [{m.key}] — {period}")
-    say_line(MISSING_RULE.get(lang))
-    for item in table_out:
-        if item[0] == "say":
-            say_line(item[1])
-        else:
-            _, rows, cols, title, caption = item
-            emit(rows, cols, fmt="table", lang=lang, title=title, caption=caption)
-
-
+        emit_json(report.to_json())
+    elif fmt == "csv":
+        emit(report.csv_rows, report.csv_cols, fmt="csv", lang=lang)
+    else:
+        emit_blocks([*report.heading(lang), *report.blocks], lang=lang)
 # ------------------------------------------------------------------ campaign
