@@ -20,11 +20,14 @@ from mechanisms import (
     apply_overrides,
     check_mechanism,
     compute_derived,
+    coverage_report,
     generate_structure,
     get_path,
     load_catalog,
 )
 from mechanisms.cli import main
+from mechanisms.county.staffed_case import staffed_case
+from mechanisms.county.staffing import staff
 from mechanisms.testing import assert_contract, hedged_figures
 
 KEY = "xunyi-ten-actions"
@@ -69,12 +72,13 @@ ROLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], int, int | None, t
     "township": ("town", ("cadre",), (), 1, None, None),
     "village-cadre": ("village", ("village-cadre",), (), 1, None, None),
     "resident-cadre": ("village", ("resident-cadre",), ("resident-team",), 2, None, None),
-    "dispatching-unit": ("village", ("department", "city-department", "enterprise"), ("resident-team",), 1, None, (1, "half")),
+    "dispatching-unit": ("village", ("department",), ("resident-team",), 1, None, (1, "half")),
     "resident-inspector": ("village", ("inspector",), ("resident-team",), 1, None, (2, "month")),
     "inspection-group": ("town", ("inspector",), (), 1, None, (1, "month")),
     "grid-worker": ("group", ("grid-worker",), (), 1, None, None),
     "pairing-cadre": ("household", ("cadre",), ("monitored",), 1, None, None),
     "water-manager": ("village", ("water-manager",), (), 1, None, (1, "day")),
+    "four-teams": ("town", ("team",), (), 1, None, None),
 }
 
 
@@ -114,6 +118,7 @@ def test_coverage_rules(m: Mechanism) -> None:
         "towns-led": ("county-leader", "town", (), 1),
         "towns-inspected": ("inspection-group", "town", (), 1),
         "villages-water-patrolled": ("water-manager", "village", (), 1),
+        "employment-info-collected": ("four-teams", "town", (), 1),
     }
     assert next(c for c in m.coverage_rules if c.key == "households-screened").quote == "对所有农户开展集中全覆盖排查"
 
@@ -125,7 +130,7 @@ def test_policy(m: Mechanism) -> None:
     assert rules == {
         "county-leader": ("leader", 1, None, None, None),
         "leading-group": ("leader", 1, None, None, None),
-        "lead-department": ("department", 10, None, None, None),
+        "lead-department": ("department", 9, None, None, None),
         "department": ("department", 1, None, 3, None),
         "township": ("cadre", 1, None, None, None),
         "village-cadre": ("village-cadre", 1, None, None, None),
@@ -136,6 +141,7 @@ def test_policy(m: Mechanism) -> None:
         "grid-worker": ("grid-worker", 1, None, None, None),
         "pairing-cadre": ("cadre", 1, 5, None, None),
         "water-manager": ("water-manager", 1, None, None, None),
+        "four-teams": ("team", 4, None, None, None),
     }
     assert set(rules) == set(m.role_keys)
     assert policy.note is not None and policy.note.zh and policy.note.en
@@ -180,11 +186,17 @@ def test_ten_actions_and_coordination(m: Mechanism) -> None:
     for i, a in enumerate(campaign.actions[:10]):
         assert a.label.zh.startswith(f"（{'一二三四五六七八九十'[i]}）"), a.key
         assert a.tasks, a.key
-    assert [len(a.tasks) for a in campaign.actions] == [11, 27, 12, 8, 9, 3, 9, 10, 9, 5, 7]
-    assert len(campaign.tasks) == 110
-    assert get_path(m, "campaign.actions[key=monitoring].lead.zh") == "县乡村振兴局"
-    assert get_path(m, "campaign.actions[key=employment].lead.zh") == "县人社局"
-    assert get_path(m, "campaign.actions[key=funds].lead.zh") == "县乡村振兴局"
+    assert [len(a.tasks) for a in campaign.actions] == [11, 28, 12, 8, 9, 3, 9, 10, 9, 5, 9]
+    assert len(campaign.tasks) == 113
+    # the source names no lead for any action: three are our assumptions, and say so; the others have none
+    assert get_path(m, "campaign.actions[key=monitoring].lead.zh") == "县乡村振兴局（本库假设的牵头部门）"
+    assert get_path(m, "campaign.actions[key=employment].lead.zh") == "县人社局（本库假设的牵头部门）"
+    assert get_path(m, "campaign.actions[key=funds].lead.zh") == "县乡村振兴局（本库假设的牵头部门）"
+    assumed = {a.path for a in m.assumptions}
+    for a in campaign.actions:
+        if a.lead is not None:
+            assert f"campaign.actions[key={a.key}].lead.zh" in assumed and "本库假设" in a.lead.zh, a.key
+    assert [a.key for a in campaign.actions if a.lead is not None] == ["monitoring", "employment", "funds"]
 
 
 def test_relative_deadlines(m: Mechanism) -> None:
@@ -214,7 +226,9 @@ def test_dated_deadlines(m: Mechanism) -> None:
         "taixing-visits": D(2024, 6, 30),
         "mobilisation-meetings": D(2024, 4, 3),
         "specific-plans": D(2024, 4, 3),
+        "department-mobilisation": D(2024, 4, 3),
         "self-check": D(2024, 12, 31),
+        "department-self-check": D(2024, 12, 31),
         "county-assessment": D(2024, 12, 31),
     }
     assert [g.value for g in tasks["house-rebuild"].targets] == [60]
@@ -529,6 +543,7 @@ FIGURES: dict[str, float] = {
     "overdue_max_pct": 0.5,
     "migrant_workers": 19000,
     "report_day": 25,
+    "four_teams": 4,
     "public_jobs_rural": 580,
     "forest_rangers": 43,
     "river_keepers": 502,
@@ -576,14 +591,11 @@ DERIVED: dict[str, float] = {
     "river_keepers_share": 502 / 1652,
     "pv_jobs_share": 527 / 1652,
     "public_jobs_per_worker": 1652 / 19000,
-    "trained_per_worker": 1400 / 19000,
     "clue_to_entry_days": 25,
     "spend_step_jan_apr": 30,
     "spend_step_may_jun": 20,
     "spend_step_jul_sep": 25,
     "spend_step_oct_dec": 25,
-    "subsidy_fixed_to_full": 215 / 380,
-    "subsidy_full_minus_fixed": 165,
     "water_village_checks": 358,
     "monthly_tests_per_year": 2520,
     "full_analyses_per_year": 210 * 4 + 71,
@@ -600,9 +612,6 @@ DERIVED: dict[str, float] = {
     "dept_visits_per_year": 12,
     "asset_review_years": 11,
     "plans_total": 15,
-    "villages_per_model_town": 5,
-    "sites_per_model_village": 2,
-    "toilets_per_village": 2600 / 179,
     "beautiful_village_share": 23 / 179,
 }
 
@@ -648,20 +657,118 @@ def test_figures_agree_with_the_campaign(m: Mechanism) -> None:
 
 
 def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
-    """None: Xunyi's figures are exact, or targets whose floor is their meaning.
-
-    Every ratio computed from such a figure (directly or through another ratio) is marked approximate.
-    """
-    assert hedged_figures(m) == {}
+    """以上, 不少于, 不低于, 至少: floors (at-least); the source has no 近. Every ratio computed from such a figure
+    (directly or through another ratio) is marked approximate."""
+    floors = {
+        "collective_share_pct": "村级集体经济年收入10万元村达到40%以上",
+        "migrant_workers": "全年脱贫劳动力务工规模不少于1.9万人",
+        "trained": "全年组织开展脱贫劳动力技能培训不少于1400人",
+        "resident_meetings_per_year": "每年至少召开1次驻村帮扶专题会议",
+        "employed_per_household": "确保有劳动力的搬迁群众实现1户1人以上就业",
+        "spend_apr_pct": "4月底30%以上",
+        "spend_jun_pct": "6月底50%以上",
+        "spend_sep_pct": "9月底75%以上",
+        "boc_funds_wan": "全年向各类产业主体投入帮扶资金不低于1000万元",
+        "boc_trainees": "全年培训人数不低于5000人次",
+        "enterprise_projects": "全年促成5家以上企业与村集体合作建设产业项目",
+        "enterprise_donors": "全年组织20家以上企业通过公益捐赠助力乡村振兴",
+        "dept_visits_per_month": "各部门主要负责同志要每月至少1次深入包抓村",
+        "inspections_per_month": "每月至少1次深入镇(街道)、部门对工作落实情况进行专项检查",
+    }
+    assert hedged_figures(m) == dict.fromkeys(floors, "at-least")
+    text = SEED.read_text(encoding="utf-8")
+    assert m.reference is not None
+    quotes = {f.key: f.quote for f in m.reference.figures}
+    for key, words in floors.items():
+        assert words in text, key
+        assert any(w in quotes[key] for w in ("以上", "不少于", "不低于", "至少")), key
+    approx = {dv.derived.key for dv in compute_derived(m.reference) if dv.approx}
+    assert approx == {"public_jobs_per_worker", "spend_step_jan_apr", "spend_step_may_jun", "spend_step_jul_sep",
+                      "spend_step_oct_dec", "collective_villages_min", "dept_visits_per_year", "boc_funds_yuan"}
 
 
 def test_preset_is_the_179_villages(m: Mechanism) -> None:
     assert m.preset is not None
     s = generate_structure(m.preset, seed=0)
     assert sum(u.level == "village" for u in s.units) == 179
-    assert sum("model-village" in u.tags for u in s.units) == 23
     assert sum(u.level == "household" for u in s.units) == 44750
     assert sum("monitored" in u.tags for u in s.units) == round(0.03 * 44750)
+    assert sum("resident-team" in u.tags for u in s.units) == round(0.3 * 179) == 54
+    tagged = {tag: sum(tag in u.tags for u in s.units) for tag in (
+        "model-village", "model-town", "beautiful-village", "key-assistance", "revitalisation-model",
+        "thousand-project", "shared-village", "typical-village", "heritage-town", "house-rebuild",
+        "shared-courtyard", "courtyard-economy")}
+    assert tagged == {"model-village": 50, "model-town": 10, "beautiful-village": 23, "key-assistance": 3,
+                      "revitalisation-model": 12, "thousand-project": 5, "shared-village": 3, "typical-village": 1,
+                      "heritage-town": 1, "house-rebuild": 60, "shared-courtyard": 160, "courtyard-economy": 200}
+
+
+# ---------------------------------------------------------------------------------------------------- staffed case
+# The preset staffed by the mechanism's own policy: each published count of units or posts, as the source states it.
+
+STAFFED: dict[str, int] = {
+    "houses_to_rebuild": 60,
+    "villages": 179,
+    "shared_villages": 3,
+    "shared_courtyards": 160,
+    "heritage_towns": 1,
+    "courtyard_households": 200,
+    "four_teams": 44,  # explained: four kinds of team in each of the 11 towns
+    "typical_villages": 1,
+    "key_village_plans": 3,
+    "model_village_plans": 12,
+    "beautiful_villages": 23,
+    "thousand_project_villages": 5,
+    "model_towns": 10,
+    "model_villages": 50,
+}
+
+
+@pytest.fixture(scope="module")
+def staffed(m: Mechanism) -> dict[str, Any]:
+    return {f.figure.key: f for f in staffed_case(m).figures}
+
+
+def test_every_published_count_is_staffed(staffed: dict[str, Any]) -> None:
+    assert {k: f.produced for k, f in staffed.items()} == STAFFED
+
+
+def test_no_unexplained_difference(m: Mechanism) -> None:
+    assert staffed_case(m).unexplained == ()
+
+
+def test_the_four_teams_are_explained(m: Mechanism, staffed: dict[str, Any]) -> None:
+    f = staffed["four_teams"]
+    assert (f.figure.value, f.produced, f.within, f.explained) == (4, 44, False, True)
+    assert f.figure.staffed.explained_by == "four-teams-per-town"
+    assert "四支队伍" in f.figure.quote and f.explanation is not None and "本库假设" in f.explanation.zh
+
+
+@pytest.mark.parametrize("key", [k for k in STAFFED if k != "four_teams"])
+def test_published_count_reproduced_exactly(staffed: dict[str, Any], key: str) -> None:
+    f = staffed[key]
+    assert f.figure.approx == "exact"
+    assert f.produced == f.figure.value and f.within, key
+
+
+def test_resident_teams_are_staffed_on_the_preset(m: Mechanism) -> None:
+    """The 驻村 roles: a team of three in every resident-team village, one dispatching unit each, all inspected."""
+    assert m.preset is not None
+    s = staff(generate_structure(m.preset, seed=0), m, seed=0)
+    resident = {u.id for u in s.units if "resident-team" in u.tags}
+    assert len(resident) == 54
+    by_role: dict[str, list[str]] = {}
+    for e in s.assignments:
+        by_role.setdefault(e.role, []).append(e.unit)
+    assert sorted(by_role["resident-cadre"]) == sorted(u for u in resident for _ in range(3))
+    assert sorted(by_role["dispatching-unit"]) == sorted(resident)
+    assert set(by_role["resident-inspector"]) == resident
+    assert len({e.actor for e in s.assignments if e.role == "resident-inspector"}) == 6  # 54 teams, ten an inspector
+    assert len({e.actor for e in s.assignments if e.role == "four-teams"}) == 44
+    gaps = {g.rule for g in coverage_report(s, m).gaps}
+    for rule in ("resident-villages-staffed", "resident-villages-dispatched", "resident-villages-inspected",
+                 "employment-info-collected", "towns-led", "villages-water-patrolled", "monitored-paired"):
+        assert rule not in gaps, rule
 
 
 # ---------------------------------------------------------------------------------------------------- assumptions
@@ -672,7 +779,7 @@ def test_assumptions(m: Mechanism) -> None:
     assert values == {
         "county-leaders-per-town": 1,
         "county-leader-visits-per-month": 1,
-        "lead-departments": 10,
+        "lead-departments": 9,
         "villages-per-department": 3,
         "village-cadres-per-village": 1,
         "resident-team-size": 3,
@@ -681,6 +788,24 @@ def test_assumptions(m: Mechanism) -> None:
         "grid-workers-per-group": 1,
         "households-per-pairing-cadre": 5,
         "water-managers-per-village": 1,
+        "four-teams-per-town": 4,
+        "towns-led-min": 1,
+        "screening-by-grid-workers": "grid-worker",
+        "villages-patrolled-by-keepers": "water-manager",
+        "water-patrol-by-keepers": "water-manager",
+        "resident-inspector-body": "village",
+        "identify-owner": "township",
+        "county-assessment-owner": "leading-group",
+        "dispatch-owner": "leading-group",
+        "review-owner": "leading-group",
+        "summary-owner": "leading-group",
+        "lead-monitoring": "县乡村振兴局（本库假设的牵头部门）",
+        "lead-employment": "县人社局（本库假设的牵头部门）",
+        "lead-funds": "县乡村振兴局（本库假设的牵头部门）",
+        "assessment-level": "town",
+        "project-checks-level": "town",
+        "project-checks-period": "quarter",
+        "arena-level": "village",
         "weight-start-rate": 1.0,
         "weight-completion-rate": 1.0,
         "weight-reimbursement-rate": 1.0,
@@ -689,11 +814,14 @@ def test_assumptions(m: Mechanism) -> None:
         "resident-outstanding-score": 90.0,
         "resident-competent-score": 60.0,
         "rectification-days": 30,
+        "campaign-start-day": "2024-03-01",
+        "mobilise-start-day": "2024-03-01",
         "specific-plans-deadline": "2024-04-03",
         "preset-towns": 11,
         "preset-households": 44750,
         "preset-monitored-share": 0.03,
         "preset-groups-per-village": 5,
+        "preset-resident-team-share": 0.3,
     }
 
 

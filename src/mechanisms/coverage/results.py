@@ -251,6 +251,8 @@ def _single_points(model: CoverageModel) -> RowList[SinglePoint]:
     n_act = model.county.n_actors
     cols: dict[str, list[np.ndarray]] = {"actor": [], "role": [], "units": [], "households": []}
     for r, ra in enumerate(model.roles):
+        if ra.role.self_held:  # a household answering for itself is no post that can fall vacant
+            continue
         rs = cells.sets[r]
         single = np.full(rs.n_sets, -1, np.int64)
         one = rs.size[rs.member_set] == 1

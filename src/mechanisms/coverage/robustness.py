@@ -76,8 +76,10 @@ def _check_f(f: float) -> None:
 
 
 def role_pool(model: CoverageModel, role: str) -> np.ndarray:
+    """The actors who may leave: a role's holders, or for the whole chain every holder of a post (self-held roles
+    are no posts: their holders never leave)."""
     if role == ALL_ROLES:
-        pools = [ra.actors for ra in model.roles]
+        pools = [ra.actors for ra in model.roles if not ra.role.self_held]
         return _distinct(np.concatenate(pools), model.county.n_actors) if pools else np.zeros(0, np.int32)
     return model.roles[model.role_index(role)].actors
 
@@ -91,6 +93,8 @@ def exact_role(model: CoverageModel, r: int, f: float, turnover: TurnoverModel =
     if total == 0:
         return None
     d = cells.depth(r)[ins]
+    if model.roles[r].role.self_held:  # nobody leaves: what is covered stays covered
+        return float(cells.weight[ins][d > 0].sum() / total)
     q = all_leave_probability(f, len(model.roles[r].actors), int(d.max()) if len(d) else 0, turnover)
     return float((cells.weight[ins] * (1.0 - q[d])).sum() / total)
 
@@ -155,6 +159,8 @@ def exact_all(model: CoverageModel, f: float, turnover: TurnoverModel = "fixed",
     q = all_leave_probability(f, n, int(d.sum(axis=0).max()) if k and cells.n_cells else 0, turnover)
     ov_cell, ov_mask = _overlap if _overlap is not None else _overlap_masks(model)
     pop = np.array([bin(x).count("1") for x in range(1 << k)])
+    held = [r for r in range(k) if model.roles[r].role.self_held]
+    held_bits = sum(1 << r for r in held)
     prob = np.zeros(cells.n_cells)
     for s in range(1 << k):
         members = [r for r in range(k) if s >> r & 1]
@@ -162,9 +168,13 @@ def exact_all(model: CoverageModel, f: float, turnover: TurnoverModel = "fixed",
         u = np.zeros(cells.n_cells, np.int64)
         for r in members:
             valid &= ins[r]
-            u += d[r]
-        if len(ov_cell) and len(members) >= 2:
-            extra = np.maximum(pop[ov_mask & s] - 1, 0)
+            if r in held:  # a self-held role is lost only where nobody holds it: its holders never leave
+                valid &= d[r] == 0
+            else:
+                u += d[r]
+        post_bits = s & ~held_bits
+        if len(ov_cell) and bin(post_bits).count("1") >= 2:
+            extra = np.maximum(pop[ov_mask & post_bits] - 1, 0)
             u -= np.bincount(ov_cell, weights=extra, minlength=cells.n_cells).astype(np.int64)
         term = np.where(valid, q[u], 0.0)
         prob += -term if len(members) % 2 else term
@@ -213,7 +223,7 @@ def monte_carlo(model: CoverageModel, f: float, role: str, runs: int, *, seed: i
 def robustness(model: CoverageModel, shares: Sequence[float], *, roles: Sequence[str] | None = None, runs: int = 0,
                seed: int = 0, turnover: TurnoverModel = "fixed") -> tuple[RobustnessPoint, ...]:
     """The robustness curve: for each ``f`` and each role (and ``"all"``), exact and optionally Monte Carlo."""
-    keys = list(roles) if roles is not None else [*(ra.key for ra in model.roles), ALL_ROLES]
+    keys = list(roles) if roles is not None else [*(ra.key for ra in model.roles if not ra.role.self_held), ALL_ROLES]
     for key in keys:
         if key != ALL_ROLES:
             try:

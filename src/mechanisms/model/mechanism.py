@@ -67,6 +67,9 @@ class Role:
     duties: tuple[Label, ...] = ()
     visits: Frequency | None = None
     quote: str = ""
+    self_held: bool = False
+    """A duty each unit holds for itself (门前三包: a household keeps its own front), not a post: its holders never
+    leave in turnover, are never single points of failure, and do not enter the robustness of the chain."""
 
 
 @attrs.frozen

@@ -49,7 +49,9 @@ class Params:
     def resolve(cls, sim: SimCounty, scenario: Scenario) -> Params:
         scenario.check_roles(sim.role_keys)
         keys = sim.role_keys
-        turnover = np.array([scenario.role_value("turnover", k) or 0.0 for k in keys], dtype=np.float64)
+        # a self-held duty (a household for itself) is no post: it never falls vacant, whatever the scenario says
+        turnover = np.array([0.0 if held else scenario.role_value("turnover", k) or 0.0
+                             for k, held in zip(keys, sim.role_self_held, strict=True)], dtype=np.float64)
         delays = np.array([v if (v := scenario.role_value("replacement_days", k)) is not None else math.inf for k in keys],
                           dtype=np.float64)
         compliance = np.array([v if (v := scenario.role_value("compliance", k)) is not None else 1.0 for k in keys],

@@ -81,6 +81,8 @@ class SimCounty:
     mechanism_key: str
     role_keys: tuple[str, ...]
     role_interval: tuple[float | None, ...]
+    role_self_held: tuple[bool, ...]
+    """Roles each unit holds for itself (门前三包): their posts never fall vacant."""
     """Days between visits from each role's stated frequency (None: the role states none)."""
     deadline: int | None
     """The mechanism's own deadline for acting on a risk event, where it states one."""
@@ -203,6 +205,7 @@ def _from_model(model: CoverageModel, mechanism: Mechanism) -> SimCounty:
     return SimCounty(
         mechanism_key=mechanism.key, role_keys=tuple(ra.key for ra in model.roles),
         role_interval=tuple(frequency_interval(ra.role.visits) for ra in model.roles),
+        role_self_held=tuple(ra.role.self_held for ra in model.roles),
         deadline=mechanism_deadline(mechanism), cell_weight=cells.weight.astype(np.int64), roles=tuple(role_cells),
         post_role=post_role, role_start=role_start, post_actor=post_actor, own_households=own,
         pool_remaining=pool_remaining, pool_ptr_remaining=ptr_rem, pool_posts_remaining=posts_rem,
