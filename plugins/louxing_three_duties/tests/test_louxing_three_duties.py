@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from mechanisms import Mechanism, apply_overrides, check_mechanism, compute_derived, generate_structure, get_path, load_catalog
 from mechanisms.cli import main
+from mechanisms.county.staffed_case import staffed_case
 from mechanisms.testing import assert_contract, hedged_figures
 
 KEY = "louxing-three-duties"
@@ -75,6 +76,15 @@ def test_roles(m: Mechanism) -> None:
     assert resident is not None
     assert (resident.times, resident.per, resident.unit) == (20, "month", "day")
     assert all(m.role(k).visits is None for k in expected if k not in ("district-leader", "resident-cadre"))
+    # the visit frequencies are floors and ours: the labels say both
+    assert leader.label is not None and "本库假设" in leader.label.zh and "下限" in leader.label.zh
+    assert resident.label is not None and "本库假设" in resident.label.zh and "下限" in resident.label.zh
+    # the source does not say the 157 include the first secretaries
+    assert m.role("resident-cadre").label.zh == "驻村帮扶工作队员"
+    # the sentence on petty corruption names no actor: it is not a duty of the commission
+    assert not any("查处" in d.zh for d in m.role("discipline-commission").duties)
+    assert any("工作台账" in d.zh for d in m.role("discipline-commission").duties)
+    assert not any("选派" in d.zh for d in m.role("department").duties)
 
 
 def test_coverage_rules(m: Mechanism) -> None:
@@ -95,12 +105,12 @@ def test_policy(m: Mechanism) -> None:
     assert m.policy is not None and m.policy.note is not None
     rules = {s.role: (s.actor_kind, s.per_unit, s.households_per_actor, s.units_per_actor, s.share) for s in m.policy.rules}
     assert rules == {
-        "district-leader": ("leader", 1, None, None, None),
+        "district-leader": ("leader", 1, None, pytest.approx(46 / 37), None),
         "department": ("department", 25, None, None, None),
         "township": ("cadre", 1, None, None, None),
         "village-cadre": ("village-cadre", 1, None, None, None),
-        "resident-team": ("work-team", 1, None, None, None),
-        "resident-cadre": ("resident-cadre", 3, None, None, None),
+        "resident-team": ("work-team", 1, None, pytest.approx(65 / 62), None),
+        "resident-cadre": ("resident-cadre", pytest.approx(157 / 65), None, None, None),
         "inspection-group": ("inspector", 1, None, 2, None),
         "discipline-commission": ("inspector", 1, None, None, None),
         "two-micro-office": ("inspector", 1, None, None, None),
@@ -121,15 +131,32 @@ def test_campaign_dates_and_phases(m: Mechanism) -> None:
         ("sprint", dt.date(2021, 11, 8), dt.date(2021, 12, 31)),
     ]
     assert [a.key for a in c.actions] == ["make-duties-clear", "supervise-duties", "hold-to-account"]
-    assert len(c.tasks) == 14
+    assert {a.key: [t.key for t in a.tasks] for a in c.actions} == {
+        # the three lists and the four failures are in the source's 明责 part (the dispatch-meeting paragraph)
+        "make-duties-clear": ["dispatch-meeting", "phased-sprint", "rectify-problems", "strict-accountability",
+                              "responsibility-tables", "supervision-list", "leader-contact", "resident-assistance"],
+        "supervise-duties": ["special-inspection", "routine-supervision", "ledger-check", "dual-publicity",
+                             "style-inspection"],
+        "hold-to-account": ["strict-discipline", "reports-and-visits", "expose-cases", "build-rules",
+                            "three-gan-five-zero"],
+    }
+    # the source names no lead for any of the three parts as a whole
+    assert [a.lead for a in c.actions] == [None, None, None]
 
 
 def test_campaign_tasks(m: Mechanism) -> None:
     assert m.campaign is not None
     tasks = {t.key: t for t in m.campaign.tasks}
     assert tasks["dispatch-meeting"].deadline == dt.date(2021, 11, 8)
-    assert tasks["special-inspection"].deadline == dt.date(2021, 11, 30)
+    assert tasks["special-inspection"].deadline == dt.date(2021, 11, 30)  # ours: assumption special-inspection-deadline
+    assert get_path(m, "campaign.actions[key=supervise-duties].tasks[key=special-inspection].deadline") == "2021-11-30"
     assert tasks["special-inspection"].owner_role == "inspection-group"
+    assert "不作為、慢作為、假作為、亂作為" in tasks["strict-accountability"].quote
+    assert "問(wèn)題清單、整改清單、責(zé)任清單" in tasks["rectify-problems"].quote
+    # sentences that name no actor have no owner, or the owner is an assumption
+    assert tasks["rectify-problems"].owner_role is None and tasks["strict-discipline"].owner_role is None
+    assert tasks["reports-and-visits"].owner_role == "two-micro-office"
+    assert tasks["supervision-list"].quote.startswith("區(qū)紀(jì)委監(jiān)委印發(fā)")
     assert tasks["special-inspection"].cascade_level == "town"
     assert [(t.value, t.indicator) for t in tasks["responsibility-tables"].targets] == [
         (37, "tasks-decomposed"),
@@ -160,12 +187,16 @@ def test_milestones_and_reporting(m: Mechanism) -> None:
     assert c is not None
     assert [(ms.key, ms.date, ms.target.indicator, ms.target.value) for ms in c.milestones] == [
         ("published-by-october", dt.date(2021, 10, 31), "published-items", 943000),
-        ("annual-targets", dt.date(2021, 12, 31), "task-completion-rate", 100),
+        ("annual-targets", dt.date(2021, 12, 31), "task-completion-rate", 100),  # ours: annual-target-rate
     ]
+    # two bodies issue bulletins: the style inspection (不定期) and the discipline commission; cadences ours
     assert [(r.key, r.schedule.every, r.owner_role) for r in c.reporting] == [
         ("dispatch", "month", None),
         ("inspection-bulletin", "quarter", "style-inspection"),
+        ("discipline-bulletin", "quarter", "discipline-commission"),
     ]
+    assert "不定期" in c.reporting[1].label.zh
+    assert all(r.schedule.label is not None and "本库假设" in r.schedule.label.zh for r in c.reporting)
 
 
 # --- indicators, scoring, features -------------------------------------------------------------
@@ -177,7 +208,6 @@ def test_indicators(m: Mechanism) -> None:
         "tasks-decomposed": [(37, ">=", None)],
         "list-items": [(77, ">=", None)],
         "supervision-items": [(20, ">=", None)],
-        "task-completion-rate": [(100, ">=", "2021")],
         "key-village-contact-rate": [(100, ">=", None)],
         "resident-coverage-rate": [(100, ">=", None)],
         "rectification-rate": [(100, ">=", None)],
@@ -196,12 +226,13 @@ def test_scoring_is_the_accountability_loop(m: Mechanism) -> None:
     assert (s.scorecards, s.rankings, s.tier_schemes, s.lists, s.points) == ((), (), (), (), None)
     sup = s.supervision
     assert sup is not None and sup.rectification_days == 30
-    assert [(c.key, c.label.zh) for c in sup.categories] == [
-        ("inaction", "不作为"),
-        ("slow", "慢作为"),
-        ("false", "假作为"),
-        ("wrong", "乱作为"),
+    assert [(c.key, c.label.zh, c.description) for c in sup.categories] == [
+        ("inaction", "不作为", None),  # the source defines none of the four
+        ("slow", "慢作为", None),
+        ("false", "假作为", None),
+        ("wrong", "乱作为", None),
     ]
+    assert "销号" not in sup.label.zh and "明责" in sup.label.zh  # no close-out step in the source
     assert [lab.zh for lab in sup.lists] == ["问题清单", "整改清单", "责任清单"]
     assert len(sup.methods) == 6
 
@@ -228,6 +259,9 @@ def test_features(m: Mechanism) -> None:
     ]
     assert [(i.key, i.value) for i in f["supervision-list"].items] == [("linkage", 16), ("village-projects", 4)]
     assert len(f["resident-village-types"].items) == 6
+    assert not any("65" in i.quote for i in f["resident-village-types"].items)  # the 65 count all kinds
+    assert [i.key for i in f["work-plans"].items] == ["resident-assistance", "supervision-list", "village-projects"]
+    assert [i.key for i in f["records"].items] == ["work-ledger", "three-lists", "two-lists"]
     assert len(f["inspection-group-bodies"].items) == 7
     assert [i.label.zh for i in f["three-in-place"].items] == ["压力传导到位", "问题整改到位", "工作落实到位"]
     assert [i.key for i in f["rules"].items][-1] == "ten-bans"
@@ -262,20 +296,18 @@ FIGURES = {
     "ten_bans": 10,
 }
 
+# Each ratio from one sentence that ties numerator and denominator. Removed: tasks_per_body, items_per_body (the source
+# does not say tasks are divided among the bodies), villages_over_leaders (people subtracted from villages),
+# key_to_team_villages (two lists never related), towns_per_group (8 towns and 4 groups in different sentences).
 DERIVED = {
     "duty_bodies": 25 + 8,
-    "tasks_per_body": 37 / (25 + 8),
-    "items_per_body": 77 / 33,
     "items_per_task": 77 / 37,
     "supervision_total": 16 + 4,
     "project_item_share": 4 / 20,
     "villages_per_leader": 46 / 37,
-    "villages_over_leaders": 46 - 37,
     "people_per_team": 157 / 62,
     "villages_per_team": 65 / 62,
     "people_per_village": 157 / 65,
-    "key_to_team_villages": 46 / 65,
-    "towns_per_group": 8 / 4,
     "problems_per_bulletin": 7 / 2,
     "spots_per_km": 60 / 24.8,
 }
@@ -295,7 +327,7 @@ def test_derived_ratios(m: Mechanism) -> None:
     assert list(derived) == list(DERIVED)
     for key, value in DERIVED.items():
         assert derived[key] == pytest.approx(value), key
-    assert derived["tasks_per_body"] == pytest.approx(1.1212, abs=1e-4)
+    assert derived["items_per_task"] == pytest.approx(2.0811, abs=1e-4)
     assert derived["people_per_team"] == pytest.approx(2.5323, abs=1e-4)
     assert derived["villages_per_leader"] == pytest.approx(1.2432, abs=1e-4)
 
@@ -321,25 +353,35 @@ def test_assumptions_and_overrides(m: Mechanism) -> None:
         "leader-visits": 1,
         "team-capacity": 2,
         "resident-days": 20,
-        "team-size": 3,
         "towns-per-group": 2,
+        "special-inspection-deadline": "2021-11-30",
+        "reports-owner": "two-micro-office",
+        "five-zero-owner": "village-cadre",
+        "annual-target-rate": 100,
         "routine-cadence": "month",
         "dispatch-cadence": "month",
         "bulletin-cadence": "quarter",
+        "discipline-bulletin-cadence": "quarter",
         "campaign-start": "2021-01-01",
         "routine-start": "2021-01-01",
+        "routine-end": "2021-11-07",
         "campaign-end": "2021-12-31",
         "sprint-end": "2021-12-31",
+        "preset-villages": 65,
         "preset-streets": 3,
         "preset-households": 19500,
         "preset-groups-per-village": 5,
     }
+    # each assumption says, in Chinese, that it is ours, and gives its reason in both languages
+    for a in m.assumptions:
+        assert "本库假设" in a.label.zh, a.key
+        assert a.reason is not None and "本库假设" in a.reason.zh and a.reason.en, a.key
     changed = apply_overrides(
         m,
         {
             "rectification-days": "15",
             "leader-capacity": 3,
-            "team-size": "2",
+            "towns-per-group": "4",
             "resident-days": 22,
             "bulletin-cadence": "month",
             "sprint-end": "2021-12-20",
@@ -350,7 +392,7 @@ def test_assumptions_and_overrides(m: Mechanism) -> None:
     assert changed.role("district-leader").capacity == 3
     assert get_path(changed, "roles[key=resident-cadre].visits.times") == 22
     assert changed.policy is not None
-    assert {s.role: s.per_unit for s in changed.policy.rules}["resident-cadre"] == 2
+    assert {s.role: s.units_per_actor for s in changed.policy.rules}["inspection-group"] == 4
     assert get_path(changed, "campaign.reporting[key=inspection-bulletin].schedule.every") == "month"
     assert changed.campaign is not None
     assert {p.key: p.end for p in changed.campaign.phases}["sprint"] == dt.date(2021, 12, 20)
@@ -365,6 +407,86 @@ def test_preset_is_the_eight_towns_and_65_team_villages(m: Mechanism) -> None:
     assert sum("resident-team" in u.tags for u in s.units) == 65
     assert sum("key-village" in u.tags for u in s.units) == 46
     assert sum(u.level == "household" for u in s.units) == 19500
+
+
+# --- the policy on its own preset: every published count -------------------------------------
+
+STAFFED = {  # figure: (what it counts, published)
+    "departments": 25,  # 25個(gè)區(qū)直職能部門
+    "towns": 8,  # 8個(gè)鄉(xiāng)鎮(zhèn)街道
+    "leaders": 37,  # 37名區(qū)級(jí)領(lǐng)導(dǎo)
+    "key_villages": 46,  # 46個(gè)…重點(diǎn)幫扶村和示范創(chuàng)建村
+    "teams": 62,  # 工作隊(duì)62支
+    "team_members": 157,  # 157人
+    "team_villages": 65,  # 65個(gè)…村
+    "inspection_groups": 4,  # 4個(gè)督查組
+}
+
+
+@pytest.fixture(scope="module")
+def produced(m: Mechanism) -> dict[str, int]:
+    return {f.figure.key: f.produced for f in staffed_case(m).figures}
+
+
+def test_every_count_of_posts_or_units_is_compared(m: Mechanism, produced: dict[str, int]) -> None:
+    assert m.reference is not None
+    assert set(produced) == set(STAFFED)
+    # all exact in the source: none of them is hedged
+    assert all(f.approx == "exact" for f in m.reference.figures if f.key in STAFFED)
+
+
+def test_no_unexplained_difference(m: Mechanism) -> None:
+    case = staffed_case(m)
+    assert case.unexplained == ()
+    assert all(f.within and f.explanation is None for f in case.figures)  # every count reproduced, none explained away
+
+
+def test_policy_reproduces_departments(produced: dict[str, int]) -> None:
+    assert produced["departments"] == STAFFED["departments"]
+
+
+def test_policy_reproduces_towns(produced: dict[str, int]) -> None:
+    assert produced["towns"] == STAFFED["towns"]
+
+
+def test_policy_reproduces_district_leaders(produced: dict[str, int]) -> None:
+    assert produced["leaders"] == STAFFED["leaders"]
+
+
+def test_preset_reproduces_key_villages(produced: dict[str, int]) -> None:
+    assert produced["key_villages"] == STAFFED["key_villages"]
+
+
+def test_policy_reproduces_resident_teams(produced: dict[str, int]) -> None:
+    assert produced["teams"] == STAFFED["teams"]
+
+
+def test_policy_reproduces_team_members(produced: dict[str, int]) -> None:
+    assert produced["team_members"] == STAFFED["team_members"]
+
+
+def test_preset_reproduces_team_villages(produced: dict[str, int]) -> None:
+    assert produced["team_villages"] == STAFFED["team_villages"]
+
+
+def test_policy_reproduces_inspection_groups(produced: dict[str, int]) -> None:
+    assert produced["inspection_groups"] == STAFFED["inspection_groups"]
+
+
+def test_staffing_keeps_capacities_and_covers_every_village(m: Mechanism) -> None:
+    from collections import Counter
+
+    from mechanisms.county.staffing import staff
+
+    assert m.preset is not None
+    s = staff(generate_structure(m.preset, seed=0), m, seed=0)
+    for role, villages in (("district-leader", 46), ("resident-team", 65), ("resident-cadre", 65)):
+        edges = [e for e in s.assignments if e.role == role]
+        assert len({e.unit for e in edges}) == villages, role  # every key / resident village staffed
+        cap = m.role(role).capacity
+        assert cap is not None and max(Counter(e.actor for e in edges).values()) <= cap, role
+    members = Counter(e.unit for e in s.assignments if e.role == "resident-cadre")
+    assert set(members.values()) == {2, 3}  # 157 on 65 villages, spread evenly
 
 
 # --- command line ------------------------------------------------------------------------------
@@ -394,7 +516,7 @@ def test_cli_show_table_both_languages() -> None:
     assert zh.exit_code == 0, zh.output
     assert "区级领导挂点联点" in zh.output
     assert "驻村帮扶全覆盖（65个村）" in zh.output
-    assert "问题整改时限（天）" in zh.output
+    assert "问题整改时限（天，本库假设）" in zh.output
     en = CliRunner().invoke(main, ["show", KEY, "--lang", "en"], env=WIDE)
     assert en.exit_code == 0, en.output
     assert "district leader for a key village" in en.output
