@@ -88,3 +88,12 @@ def test_cli_case_staffed_json_and_table(tmp_path: Path) -> None:
 def test_no_preset_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="example: the mechanism states no reference county to staff"):
         staffed_case(load_catalog().get("example"))
+
+
+def test_a_difference_with_no_value_to_override_is_explained_by_its_own_reason() -> None:
+    why = Label("受训人才不是岗位", "trained people hold no post")
+    m = _mechanism(Figure("scholars", Label("田秀才", "field scholars"), 60,
+                          staffed=StaffedCount("actors", kinds=("scholar",), reason=why)))
+    (row,) = staffed_case(m).figures
+    assert (row.produced, row.within, row.explained, row.explanation) == (0, False, True, why)
+    assert staffed_case(m).unexplained == ()

@@ -27,6 +27,7 @@ from mechanisms import (
     unstructure,
 )
 from mechanisms.cli import main
+from mechanisms.county.staffed_case import StaffedCase, staffed_case
 from mechanisms.testing import assert_contract, hedged_figures
 
 KEY = "changling-five-strengthen"
@@ -101,10 +102,13 @@ def test_roles(m: Mechanism) -> None:
         "leading-group-head": ("county", ("leader",), (), 1, None, None),
         "county-cadre": ("village", ("leader",), ("model-village",), 1, None, None),
         "department": ("village", ("department",), ("model-village",), 1, None, None),
-        "town-manager": ("village", ("cadre",), ("model-village",), 1, None, None),
-        "village-cadre": ("village", ("village-cadre",), ("model-village",), 1, None, None),
+        # 属地乡镇“管”: the home town itself, on the town, reaching its model villages from above
+        "town-manager": ("town", ("town",), (), 1, None, None),
+        # 示范村屯“干”: the model village itself (the report names no committee, no 村“三委”)
+        "village-cadre": ("village", ("village",), ("model-village",), 1, None, None),
         "inspection-team": ("village", ("inspector",), ("model-village",), 1, None, None),
-        "ten-household-leader": ("household", ("household", "party-member"), (), 1, None, 10),
+        # the leader of a ten-household group is our assumption; the report names no party-member kind
+        "ten-household-leader": ("household", ("household",), (), 1, None, 10),
     }
     for key, (level, kinds, tags, min_per_unit, capacity, cap_hh) in expected.items():
         r = m.role(key)
@@ -118,6 +122,15 @@ def test_four_level_network_verbs(m: Mechanism) -> None:
     for key, verb in verbs.items():
         assert f"“{verb}”" in m.role(key).label.zh
         assert "四级包保督战网络" in m.role(key).quote
+
+
+def test_no_term_the_source_does_not_use(m: Mechanism) -> None:
+    """村“三委”, 十户长 and glossed means (带项目、资金) are not in the report."""
+    text = json.dumps(unstructure(m), ensure_ascii=False)
+    assert "三委" not in text and "十户长" not in text and "带项目" not in text
+    assert "本库假设" in m.role("ten-household-leader").label.zh
+    visits = m.role("inspection-team").visits
+    assert visits is not None and visits.label is not None and "本库假设" in visits.label.zh
 
 
 def test_visit_frequency(m: Mechanism) -> None:
@@ -146,8 +159,8 @@ def test_policy(m: Mechanism) -> None:
         "leading-group-head": ("leader", 1, None, None, None),
         "county-cadre": ("leader", 1, None, 2, None),
         "department": ("department", 1, None, 1, None),
-        "town-manager": ("cadre", 1, None, None, None),
-        "village-cadre": ("village-cadre", 1, None, None, None),
+        "town-manager": ("town", 1, None, None, None),
+        "village-cadre": ("village", 1, None, None, None),
         "inspection-team": ("inspector", 3, None, 15, None),
         "ten-household-leader": ("household", 1, 10, None, None),
     }
@@ -198,6 +211,8 @@ def test_tasks_owners_and_targets(m: Mechanism) -> None:
     assert [tg.value for tg in tasks["district-inspection"].targets] == [73]
     assert targets("provincial-acceptance") == {"accepted-model-villages": (50, ">=")}
     assert tasks["provincial-acceptance"].due is not None and tasks["provincial-acceptance"].due.every == "year"
+    funding = {tg.label.en: tg.unit for tg in tasks["funding"].targets if tg.label}
+    assert funding["¥50k for each model village"] == "元/村"
     assert tasks["manure-daily"].due is not None and tasks["manure-daily"].due.every == "day"
     assert targets("manure-daily") == {"manure-points": (86, ">=")}
     assert targets("green-beautify-light") == {
@@ -299,7 +314,13 @@ def test_points_and_supervision(m: Mechanism) -> None:
     assert s.points.redeemable is True
     assert s.points.yuan_per_point == 1.0
     assert s.supervision.rectification_days == 30
-    assert len(s.supervision.methods) == 4
+    # the methods of 三是督查整改机制到位; the team's routine inspection (section 1) is the inspection-team role
+    assert [x.zh for x in s.supervision.methods] == [
+        "对标对表“九有六无”，细化量化考核细则", "对示范村乡镇村干部专题业务培训",
+        "出动督导指导核查组，确保问题真整改、成效能稳固"]
+    volunteer = next(r for r in s.points.rules if r.key == "volunteer-cleaning")
+    assert "本库假设" in volunteer.label.zh
+    assert s.points.note is not None and "65个" in s.points.note.zh
     assert len(s.uses) == 2
 
 
@@ -316,6 +337,12 @@ def test_features(m: Mechanism) -> None:
         "县级干部“督”", "县直部门“包”", "属地乡镇“管”", "示范村屯“干”"]
     assert [i.label.zh for i in features["rubbish-chain"].items] == ["村收集", "乡转运", "县处理"]
     assert [i.value for i in features["funding"].items] == [30_000_000, 50_000, 231_000_000]
+    assert [i.unit for i in features["funding"].items] == ["元/年", "元/村", "元"]
+    # the report does not say which result belongs to which 化: the items carry no figures
+    assert [(i.label.zh, i.value) for i in features["three-hua"].items] == [("绿", None), ("美", None), ("亮", None)]
+    assert all("三化" in i.quote for i in features["three-hua"].items)
+    income = next(i for i in features["courtyard-economy"].items if i.key == "income")
+    assert (income.value, income.unit) == (2500, "元/户")
     assert len(features["volunteer-teams"].items) == 3
     assert len(m.principles) == 5
 
@@ -350,7 +377,6 @@ def test_every_derived_ratio(derived: dict[str, float]) -> None:
         "villages_per_inspector": 73 / 15,
         "accepted_share_pct": 50 / 73 * 100,
         "villages_not_yet_accepted": 73 - 50,
-        "coop_villages_share_pct": 69 / 73 * 100,
         "local_talent": 60 + 50,
         "person_times_per_session": 8000 / 50,
         "trees_per_village": 159_600 / 50,
@@ -361,22 +387,26 @@ def test_every_derived_ratio(derived: dict[str, float]) -> None:
         "mu_per_courtyard_household": 3500 / 3100,
         "courtyard_income_total_min_yuan": 3100 * 2500,
         "publicity_coverage_pct": 100.0,
-        "clean_households_per_village": 1038 / 73,
         "points_per_yuan": 1.0,
         "yuan_per_point": 1.0,
-        "supermarket_funds_yuan": 65 * 50_000,
-        "supermarket_funds_share_pct": 65 * 50_000 / 231_000_000 * 100,
-        "goods_vs_supermarket_funds_pct": 3_000_000 / (65 * 50_000) * 100,
+        # 为每个示范村安排扶贫收益资金5万元: ¥50k for each of the 73 model villages (not 65 × ¥50k)
+        "supermarket_funds_yuan": 73 * 50_000,
         "supermarkets_per_model_village": 65 / 73,
-        "annual_cleaning_share_pct": 30_000_000 / 231_000_000 * 100,
         "persons_per_inspection_group": 90 / 36,
-        "inspection_groups_per_village": 36 / 73,
     }
     assert set(derived) == set(expected)
     for key, value in expected.items():
         assert derived[key] == pytest.approx(value), key
     assert derived["trees_per_village"] == pytest.approx(3192)
-    assert derived["supermarket_funds_yuan"] == pytest.approx(3_250_000)
+    assert derived["supermarket_funds_yuan"] == pytest.approx(3_650_000)
+
+
+def test_ratios_the_source_does_not_support_are_gone(derived: dict[str, float]) -> None:
+    """69 co-op villages and 1,038 clean households are not tied to the 73 model villages; 2.31亿元 is tied to
+    infrastructure and industry, not to the cleaning or supermarket money; 36 group-times are not per village."""
+    for key in ("coop_villages_share_pct", "clean_households_per_village", "supermarket_funds_share_pct",
+                "goods_vs_supermarket_funds_pct", "annual_cleaning_share_pct", "inspection_groups_per_village"):
+        assert key not in derived
 
 
 def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
@@ -402,10 +432,35 @@ def test_figures_stated_as_floors_or_ceilings_are_marked(m: Mechanism) -> None:
 def test_assumptions_listed(m: Mechanism) -> None:
     assert [a.key for a in m.assumptions] == [
         "county-cadre-villages", "department-villages", "inspectors-per-village", "villages-per-inspector",
-        "inspection-visits", "campaign-start", "acceptance-date", "inspection-cadence", "nine-haves-weight",
-        "six-have-nots-weight", "acceptance-threshold", "clean-household-period", "clean-household-threshold",
-        "clean-household-points", "volunteer-points", "yuan-per-point", "rectification-days", "preset-households",
-        "preset-groups-per-village"]
+        "inspection-visits", "campaign-start", "quality-upgrade-start", "acceptance-date", "acceptance-cadence",
+        "acceptance-reporting-cadence", "inspection-cadence", *(f"owner-{t}" for t in OWNERS_ASSUMED),
+        "ten-household-leader", "standard-check-period", "nine-haves-weight", "six-have-nots-weight",
+        "acceptance-threshold", "clean-household-period", "clean-household-threshold", "clean-household-points",
+        "volunteer-points", "yuan-per-point", "rectification-days", "preset-villages",
+        "supermarket-villages", "preset-households", "preset-groups-per-village"]
+    for a in m.assumptions:
+        assert a.reason is not None and ("本库" in a.reason.zh or "原文" in a.reason.zh), a.key
+
+
+# The tasks whose owner the report names: the leading group, the inspection team, the model villages whose
+# acceptance it reports, the ten-household grid. Every other owner is an assumption.
+OWNERS_ASSUMED = ("four-level-network", "party-building-platform", "rubbish-chain", "manure-daily",
+                  "green-beautify-light", "roads", "drainage", "hedges", "courtyard-economy", "publicity",
+                  "clean-household-selection", "points-supermarket", "volunteer-service", "funding", "demonstration",
+                  "supervise-rectify")
+
+
+def test_every_owner_the_source_does_not_name_is_an_assumption(m: Mechanism) -> None:
+    assert m.campaign is not None
+    by_path = {a.path: a for a in m.assumptions}
+    for action in m.campaign.actions:
+        for t in action.tasks:
+            path = f"campaign.actions[key={action.key}].tasks[key={t.key}].owner_role"
+            if t.key in OWNERS_ASSUMED:
+                assert by_path[path].value == t.owner_role, t.key
+            else:
+                assert path not in by_path, t.key
+                assert t.key in ("leading-group", "district-inspection", "provincial-acceptance", "ten-household-grid")
 
 
 def test_overrides(m: Mechanism) -> None:
@@ -432,11 +487,110 @@ def test_overrides(m: Mechanism) -> None:
 def test_preset_is_the_73_model_villages_in_22_towns(m: Mechanism) -> None:
     assert m.preset is not None
     assert (m.preset.towns, m.preset.villages, m.preset.households) == (22, 73, 21900)
+    assert [(t.level, t.tag, t.count) for t in m.preset.tags] == [
+        ("village", "model-village", 73), ("village", "accepted-2021-2022", 50), ("village", "green-beautify-light", 50),
+        ("village", "points-supermarket", 65), ("household", "courtyard-economy", 3100)]
     s = generate_structure(m.preset, seed=0)
     assert sum("model-village" in u.tags for u in s.units) == 73
     assert sum(u.level == "household" for u in s.units) == 21900
     bigger = apply_overrides(m, {"preset-households": 36500})
     assert bigger.preset is not None and bigger.preset.households == 36500
+
+
+# --- the published counts, staffed by the policy on the preset --------------------------------
+
+@pytest.fixture(scope="module")
+def staffed(m: Mechanism) -> StaffedCase:
+    return staffed_case(m)
+
+
+def _produced(case: StaffedCase, key: str) -> tuple[int, bool]:
+    row = next(f for f in case.figures if f.figure.key == key)
+    return row.produced, row.within
+
+
+def test_staffed_counts_are_the_published_ones_or_explained(staffed: StaffedCase) -> None:
+    assert staffed.unexplained == ()
+    assert [f.figure.key for f in staffed.figures] == [
+        "inspection_cadres", "towns", "model_villages", "districts", "accepted_villages", "coop_villages",
+        "field_scholars", "local_experts", "env_villages", "courtyard_households", "publicity_towns",
+        "clean_households", "supermarkets"]
+
+
+def test_staffed_inspection_cadres(staffed: StaffedCase) -> None:
+    # 在全县范围内抽调 15 名精锐干部: 3 on each of 73 villages, at most 15 villages each
+    assert _produced(staffed, "inspection_cadres") == (15, True)
+
+
+def test_staffed_towns_manage(staffed: StaffedCase) -> None:
+    # 全县 22 个乡镇 ... 属地乡镇“管”: one home town for each town's model villages
+    assert _produced(staffed, "towns") == (22, True)
+
+
+def test_staffed_model_villages(staffed: StaffedCase) -> None:
+    assert _produced(staffed, "model_villages") == (73, True)
+
+
+def test_staffed_accepted_villages(staffed: StaffedCase) -> None:
+    # 2021 、2022 两个年度创建的 50 个示范村,高质量通过了省级考评组的验收
+    assert _produced(staffed, "accepted_villages") == (50, True)
+
+
+def test_staffed_green_beautify_light_villages(staffed: StaffedCase) -> None:
+    assert _produced(staffed, "env_villages") == (50, True)
+
+
+def test_staffed_courtyard_households(staffed: StaffedCase) -> None:
+    # 示范村庭院经济发展到 3100 户
+    assert _produced(staffed, "courtyard_households") == (3100, True)
+
+
+def test_staffed_publicity_towns(staffed: StaffedCase) -> None:
+    # 宣传范围做到 22 个乡镇全覆盖
+    assert _produced(staffed, "publicity_towns") == (22, True)
+
+
+def test_staffed_supermarkets(staffed: StaffedCase) -> None:
+    # 用于建设 “道德银行” “爱心积分超市” 65个
+    assert _produced(staffed, "supermarkets") == (65, True)
+
+
+def test_counts_the_policy_does_not_reproduce_are_explained(staffed: StaffedCase) -> None:
+    got = {f.figure.key: (f.produced, f.figure.staffed.explained_by or "reason" if f.figure.staffed else None)
+           for f in staffed.figures if not f.within}
+    assert got == {
+        "districts": (0, "villages-per-inspector"),  # a district is not a unit of the library
+        "coop_villages": (0, "preset-villages"),  # another kind of model village, not tied to the 73
+        "field_scholars": (0, "reason"),  # trained talent, not posts: a reason, no value to override
+        "local_experts": (0, "reason"),
+        "clean_households": (0, "preset-villages"),  # not tied to the 73 model villages
+    }
+    assert all(f.explanation is not None for f in staffed.figures if not f.within)
+
+
+def test_staffing_each_model_village(m: Mechanism) -> None:
+    """Every model village has three distinct inspectors, one county cadre, one department, one village; the
+    home towns manage from above."""
+    from collections import defaultdict
+
+    from mechanisms.county.staffing import staff
+
+    assert m.preset is not None
+    s = staff(generate_structure(m.preset, seed=0), m, seed=0)
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in s.assignments:
+        holders[(e.role, e.unit)].add(e.actor)
+    villages = [u.id for u in s.units if u.level == "village"]
+    for v in villages:
+        assert len(holders[("inspection-team", v)]) == 3
+        assert all(len(holders[(r, v)]) == 1 for r in ("county-cadre", "department", "village-cadre"))
+    towns = [u.id for u in s.units if u.level == "town"]
+    assert all(len(holders[("town-manager", t)]) == 1 for t in towns)
+    per_inspector: dict[str, int] = defaultdict(int)
+    for e in s.assignments:
+        if e.role == "inspection-team":
+            per_inspector[e.actor] += 1
+    assert len(per_inspector) == 15 and max(per_inspector.values()) <= 15
 
 
 # --- the command line ---------------------------------------------------------------------------

@@ -166,7 +166,7 @@ def case(key: str, mechanism_files: tuple[Path, ...], fmt: str, staffed: bool, s
         emit(rows, [Col("key", L("键", "key")), Col("label", L("数字", "figure")),
                     Col("published", L("公布", "published"), "right"), Col("produced", L("政策配备", "staffed"), "right"),
                     Col("difference", L("差", "difference"), "right"), Col("within", L("相符", "agrees")),
-                    Col("explanation", L("差异的理由（假设）", "why they differ (assumption)"))],
+                    Col("explanation", L("差异的理由", "why they differ"))],
              fmt="table", lang=lang, title=L("按本机制的配备政策配备预设县", "The preset staffed by the mechanism's own policy"),
              caption=(L("未解释的差异：", "unexplained: ").get(lang) + "、".join(f.figure.key for f in result.unexplained))
              if result.unexplained else None)

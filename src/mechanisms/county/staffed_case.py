@@ -107,7 +107,8 @@ def staffed_case(mechanism: Mechanism, *, seed: int = 0) -> StaffedCase:
         assert f.staffed is not None
         produced = count(structure, f.staffed)
         within = _within(f, produced)
-        explanation = reasons.get(f.staffed.explained_by) if f.staffed.explained_by and not within else None
+        explanation = None if within else \
+            reasons.get(f.staffed.explained_by) if f.staffed.explained_by else f.staffed.reason
         out.append(StaffedFigure(f, produced, within, explanation))
     return StaffedCase(mechanism.key, seed, tuple(out))
 

@@ -141,7 +141,8 @@ class StaffedCount:
     ``of``: distinct ``actors`` (holding any of ``roles`` and being of any of ``kinds``), ``units`` (of ``level``
     carrying any of ``tags_any``), ``assignments`` (edges of ``roles``), or ``households`` (under units of ``level``
     with ``tags_any``). ``case --staffed`` sets the produced count beside the published one; where the two differ
-    beyond the figure's hedge, ``explained_by`` names the assumption whose reason says why.
+    beyond the figure's hedge, ``explained_by`` names the assumption whose reason says why — or, where the
+    difference is no choice of ours with a value to override (trained people who hold no post), ``reason`` says it.
     """
 
     of: StaffedWhat
@@ -150,6 +151,7 @@ class StaffedCount:
     level: str | None = None
     tags_any: tuple[str, ...] = ()
     explained_by: str | None = None
+    reason: Label | None = None
 
 
 @attrs.frozen
