@@ -32,6 +32,7 @@ from mechanisms import (
     staff,
 )
 from mechanisms.cli import main
+from mechanisms.county.staffed_case import staffed_case
 from mechanisms.testing import assert_contract, hedged_figures
 
 KEY = "dongxing-4433"
@@ -68,7 +69,7 @@ ROLES = {
     "city-leader": ("town", ("city-leader",), (), 1, 1),
     "city-department-town": ("town", ("city-department",), (), 1, 1),
     "city-department": ("village", ("city-department",), ("target-village",), 1, 2),
-    "district-leader-town": ("town", ("leader",), (), 2, 1),
+    "district-leader-town": ("town", ("leader",), (), 1, 1),  # 8 on 4 towns: not "two a town"
     "party-secretary": ("town", ("leader",), ("key-town",), 1, 1),
     "district-leader": ("village", ("leader",), ("target-village",), 1, 3),
     "guidance-head": ("village", ("retired-cadre",), ("target-village",), 1, 1),
@@ -76,6 +77,8 @@ ROLES = {
     "cadre": ("group", ("cadre", "village-cadre"), (), 1, 2),
     "party-member": ("village", ("party-member",), (), 1, 1),
     "courtyard-head": ("group", ("household", "village-cadre"), ("courtyard",), 1, 1),
+    "build-team": ("county", ("build-team",), (), 1, None),
+    "aid-enterprise": ("county", ("state-enterprise",), (), 1, None),
 }
 
 
@@ -101,10 +104,14 @@ def test_only_party_members_have_a_visit_frequency(m: Mechanism) -> None:
 
 
 def test_role_capacities_follow_from_the_published_counts(m: Mechanism) -> None:
-    # 4 city leaders / 4 towns, 4 departments / 4 towns, 8 district leaders / 4 towns, 59 heads / 59 villages
+    # the source sets no cap: each is an assumption read from the counts (4 on 4 towns, 59 heads on 59 villages)
     assert m.role("city-leader").capacity == 4 // 4
-    assert m.role("district-leader-town").min_per_unit == 8 // 4
     assert m.role("guidance-head").capacity == 59 // 59
+    # "8名区级领导包联4个目标镇" gives no number a town: no minimum of two
+    assert m.role("district-leader-town").min_per_unit == 1
+    capped = {a.path.removeprefix("roles[key=").removesuffix("].capacity") for a in m.assumptions
+              if a.path.startswith("roles[") and a.path.endswith(".capacity")}
+    assert capped == {r.key for r in m.roles if r.capacity is not None}
     # 35 departments on 59 villages and 28 leaders on 59 villages, spread evenly
     assert m.role("city-department").capacity == math.ceil(59 / 35)
     assert m.role("district-leader").capacity == math.ceil(59 / 28)
@@ -118,7 +125,7 @@ RULES = {
     "towns-city-leader": ("city-leader", "town", (), 1),
     "towns-city-department": ("city-department-town", "town", (), 1),
     "villages-city-department": ("city-department", "village", ("target-village",), 1),
-    "towns-district-leaders": ("district-leader-town", "town", (), 2),
+    "towns-district-leaders": ("district-leader-town", "town", (), 1),
     "key-town-secretary": ("party-secretary", "town", ("key-town",), 1),
     "villages-district-leader": ("district-leader", "village", ("target-village",), 1),
     "villages-guidance-head": ("guidance-head", "village", ("target-village",), 1),
@@ -153,12 +160,19 @@ def test_policy(m: Mechanism) -> None:
         "district-leader": ("leader", 1, None, 59 / 28, None),
         "guidance-head": ("retired-cadre", 1, None, None, None),
         "department": ("department", 92 / 67, None, None, None),
-        "cadre": ("cadre", 1, None, None, None),
+        "cadre": ("cadre", 498 / 469, None, None, None),
         "party-member": ("party-member", 10, None, None, None),
         "courtyard-head": ("household", 1, None, None, None),
+        "build-team": ("build-team", 90, None, None, None),
+        "aid-enterprise": ("state-enterprise", 8, None, None, None),
     }
     assert set(got) == set(m.role_keys)
     assert all(s.name is not None for s in m.policy.rules)
+    # every spread of a published total over units is an assumption
+    assumed = {a.path for a in m.assumptions}
+    for s in m.policy.rules:
+        if s.role != "party-secretary":  # one secretary on the one key town
+            assert any(p.startswith(f"policy.rules[role={s.role}]") for p in assumed), s.role
 
 
 def test_policy_staffs_dongxing_with_the_published_counts(m: Mechanism) -> None:
@@ -177,6 +191,110 @@ def test_policy_staffs_dongxing_with_the_published_counts(m: Mechanism) -> None:
     assert len(per_village) == 67 and set(per_village.values()) == {1, 2}
 
 
+# ------------------------------------------------------------------------------------------------ staffed case
+@pytest.fixture(scope="module")
+def produced(m: Mechanism) -> dict[str, int]:
+    return {f.figure.key: f.produced for f in staffed_case(m).figures}
+
+
+def test_every_count_of_people_bodies_or_units_says_what_it_counts(m: Mechanism) -> None:
+    assert m.reference is not None
+    counted = {f.key for f in m.reference.figures if f.staffed is not None}
+    assert counted == set(STAFFED) | {"main_build_workers", "big_courtyards_finished"}
+
+
+def test_the_policy_leaves_no_unexplained_difference(m: Mechanism) -> None:
+    case = staffed_case(m)
+    assert case.unexplained == ()
+    explained = {f.figure.key: f.figure.staffed.explained_by for f in case.figures
+                 if not f.within and f.figure.staffed is not None}
+    assert explained == {"main_build_workers": "build-teams", "big_courtyards_finished": "preset-big-courtyards"}
+
+
+# figure key: what the policy must produce on the preset (the published count; 余 figures at their floor)
+STAFFED = {
+    "aid_enterprises": 8, "city_leaders": 4, "target_towns": 4, "city_departments_town": 4, "city_departments": 35,
+    "city_department_villages": 59, "district_leaders_town": 8, "district_leaders_village": 28, "target_villages": 59,
+    "retired_cadres": 59, "district_departments": 92, "department_villages": 67, "contact_cadres": 498,
+    "main_build_teams": 90, "aid_build_enterprises": 8, "households_started": 28330, "households_finished": 28169,
+    "big_courtyards": 178, "courtyards_headed": 346, "households_named": 10000,
+}
+
+
+def test_aid_enterprises(produced: dict[str, int]) -> None:
+    assert produced["aid_enterprises"] == 8  # 8家在辖国企投入援建资金1200万元
+
+
+def test_city_leaders(produced: dict[str, int]) -> None:
+    assert produced["city_leaders"] == 4  # 4名市领导联系指导4个目标镇(街道)
+
+
+def test_target_towns(produced: dict[str, int]) -> None:
+    assert produced["target_towns"] == 4
+
+
+def test_city_departments_attached_to_towns(produced: dict[str, int]) -> None:
+    assert produced["city_departments_town"] == 4  # 4个市级部门(单位)挂联4个目标镇(街道)
+
+
+def test_city_departments_on_villages(produced: dict[str, int]) -> None:
+    assert produced["city_departments"] == 35  # 35个市级部门包联59个村(社区)
+    assert produced["city_department_villages"] == 59
+
+
+def test_district_leaders_on_towns(produced: dict[str, int]) -> None:
+    assert produced["district_leaders_town"] == 8  # 8名区级领导包联4个目标镇(街道)
+
+
+def test_district_leaders_on_villages(produced: dict[str, int]) -> None:
+    assert produced["district_leaders_village"] == 28  # 28名区级领导联系59个目标村(社区)
+    assert produced["target_villages"] == 59
+
+
+def test_guidance_group_heads(produced: dict[str, int]) -> None:
+    assert produced["retired_cadres"] == 59  # 选派59名退出领导岗位干部到59个目标村(社区)担任指导组组长
+
+
+def test_district_departments(produced: dict[str, int]) -> None:
+    assert produced["district_departments"] == 92  # 选派92个区级部门包联67个村(社区)
+    assert produced["department_villages"] == 67
+
+
+def test_contact_cadres(produced: dict[str, int]) -> None:
+    assert produced["contact_cadres"] == 498  # 统筹498名部门、镇(街道)、村(社区)干部包联村组
+
+
+def test_work_teams(produced: dict[str, int]) -> None:
+    assert produced["main_build_teams"] >= 90  # 组建90余个班组
+    assert produced["main_build_workers"] == 0  # 4000余人: members of the teams, not posts (assumption build-teams)
+
+
+def test_aid_build_enterprises(produced: dict[str, int]) -> None:
+    assert produced["aid_build_enterprises"] == 8  # 已争取到8家辖区内央(国)企……支持和援建
+
+
+def test_households(produced: dict[str, int]) -> None:
+    assert produced["households_started"] == 28330  # 户属设施改造28330户已全面开工
+    assert produced["households_finished"] == 28169  # 其中28169户已完工
+
+
+def test_courtyards(produced: dict[str, int]) -> None:
+    assert produced["big_courtyards"] == 178  # 178个20户以上院落
+    assert produced["courtyards_headed"] == 346  # 346个院落全部配齐院落长
+    assert produced["big_courtyards_finished"] == 0  # 已完工152个: not drawn (assumption preset-big-courtyards)
+
+
+def test_households_named(produced: dict[str, int]) -> None:
+    assert produced["households_named"] >= 10000  # 评选出……等10000余户(人)
+
+
+def test_every_staffed_count_within_its_hedge(m: Mechanism, produced: dict[str, int]) -> None:
+    assert m.reference is not None
+    hedge = {f.key: f.approx for f in m.reference.figures}
+    for key, want in STAFFED.items():
+        assert produced[key] >= want if hedge[key] == "at-least" else produced[key] == want, key
+
+
 # ------------------------------------------------------------------------------------------------ campaign
 def test_campaign_dates_and_phases(m: Mechanism) -> None:
     c = m.campaign
@@ -184,7 +302,7 @@ def test_campaign_dates_and_phases(m: Mechanism) -> None:
     assert (c.key, c.start, c.end) == ("rural-appearance", dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     assert [(p.key, p.start, p.end) for p in c.phases] == [
         ("build", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
-        ("upkeep", dt.date(2025, 1, 1), None),
+        ("upkeep", dt.date(2024, 1, 1), None),  # upkeep results are reported by August 2024
     ]
     assert [a.key for a in c.actions] == ["funding", "contact", "construction", "upkeep"]
     assert [len(a.tasks) for a in c.actions] == [4, 10, 5, 6]
@@ -201,7 +319,7 @@ def test_campaign_tasks(m: Mechanism) -> None:
         "city-village-contact": "city-department", "district-town-contact": "district-leader-town",
         "key-town-contact": "party-secretary", "district-village-contact": "district-leader",
         "guidance-groups": "guidance-head", "village-to-household": "department", "group-contact": "cadre",
-        "six-clean-days": "party-member", "courtyard-heads": "courtyard-head",
+        "six-clean-days": "party-member", "courtyard-heads": "courtyard-head", "aid-build": "aid-enterprise",
     }
     six = tasks["six-clean-days"]
     assert six.due is not None and six.due.every == "month"
@@ -213,7 +331,10 @@ def test_campaign_tasks(m: Mechanism) -> None:
     assert [t.value for t in tasks["main-build"].targets] == [4000, 90]
     assert tasks["main-build"].lead is not None and "东同集团" in tasks["main-build"].lead.zh
     assert [t.value for t in tasks["aid-build"].targets] == [8]
+    assert tasks["standardise"].lead is None  # the source names no lead for 管
     assert [(t.value, t.indicator) for t in tasks["household-facilities"].targets] == [(28330, "households-finished")]
+    label = tasks["household-facilities"].targets[0].label
+    assert label is not None and "本库假设" in label.zh
     assert [(t.value, t.indicator) for t in tasks["big-courtyards"].targets] == [(178, "big-courtyards-finished")]
     assert [t.value for t in tasks["systematise"].targets] == [17, 19]
     assert [(t.value, t.indicator) for t in tasks["standardise"].targets] == [(263, "inspections"),
@@ -267,8 +388,9 @@ def test_scoring_comparisons(m: Mechanism) -> None:
         ("household-ranking", "household-comparison", "month"), ("group-ranking", "group-comparison", "month"),
         ("village-ranking", "village-comparison", "month")]
     (village,) = (r for r in s.rankings if r.key == "village-ranking")
-    assert [(g.key, g.level, g.tags_any, g.tags_none) for g in village.peer_groups] == [
-        ("villages", "village", (), ("community",)), ("communities", "village", ("community",), ())]
+    # 村比村: one peer group (the source does not rank communities apart)
+    assert [(g.key, g.level, g.tags_any, g.tags_none) for g in village.peer_groups] == [("villages", "village", (), ())]
+    assert all(r.published is None for r in s.rankings)
 
 
 def test_scoring_tiers_lists_points_supervision(m: Mechanism) -> None:
@@ -281,6 +403,8 @@ def test_scoring_tiers_lists_points_supervision(m: Mechanism) -> None:
         ("cleanest", "最美清洁户", 90.0, 0.0), ("star-civilised", "星级文明户", 80.0, 0.0)]
     assert [(x.key, x.colour, x.ranking, x.n, x.period, x.periods_running) for x in s.lists] == [
         ("red", "red", "village-ranking", 3, "month", 1), ("black", "black", "village-ranking", 3, "month", 1)]
+    assert all(x.consequence is None for x in s.lists)  # the source states no consequence
+    assert s.points is not None and all(r.label.zh.startswith("本库假设") for r in s.points.rules)
     assert s.points is not None and s.points.redeemable
     assert [(p.key, p.points) for p in s.points.rules] == [
         ("six-clean", 10), ("garbage-fee", 2), ("named", 20), ("black-listed", -10)]
@@ -331,11 +455,8 @@ DERIVED = {
     "fiscal_share": 40000 / TOTAL * 100,
     "aid_share": 1200 / TOTAL * 100,
     "people_share": 20000 / TOTAL * 100,
-    "demo_belt_share_of_loans": 88000 / 282000 * 100,
-    "cleanup_share_of_fiscal": 917 / 40000 * 100,
     "loan_per_project": 35250,
     "aid_per_enterprise": 150,
-    "funds_per_household": 343200 * 10000 / 28330,
     "city_leaders_per_town": 1,
     "city_departments_per_town": 1,
     "villages_per_city_department": 59 / 35,
@@ -343,22 +464,14 @@ DERIVED = {
     "villages_per_district_leader": 59 / 28,
     "guidance_heads_per_village": 1,
     "departments_per_village": 92 / 67,
-    "cadres_per_village": 498 / 67,
-    "households_per_cadre": 28330 / 498,
-    "households_per_target_village": 28330 / 59,
     "party_member_days_per_year": 24,
-    "person_times_per_village": 20000 / 67,
     "household_completion": 28169 / 28330 * 100,
     "households_unfinished": 161,
     "courtyard_completion": 152 / 178 * 100,
     "courtyards_unfinished": 26,
     "workers_per_team": 4000 / 90,
-    "households_per_worker": 28330 / 4000,
-    "upkeep_instruments": 36,
-    "problems_per_inspection": 1331 / 263,
     "cleaning_vehicles": 135,
     "equipment_funds_per_vehicle": 1000 / 135,
-    "prize_per_named": 50,
 }
 
 
@@ -367,6 +480,16 @@ def test_every_reference_figure(m: Mechanism) -> None:
     got = {f.key: (f.value, f.unit) for f in m.reference.figures}
     assert got == FIGURES
     assert all(f.quote and f.label.zh and f.label.en for f in m.reference.figures)
+
+
+REMOVED = ("demo_belt_share_of_loans", "cleanup_share_of_fiscal", "funds_per_household", "cadres_per_village",
+           "households_per_cadre", "households_per_target_village", "person_times_per_village", "households_per_worker",
+           "upkeep_instruments", "problems_per_inspection", "prize_per_named")
+
+
+def test_ratios_over_unrelated_populations_are_gone(m: Mechanism) -> None:
+    assert m.reference is not None
+    assert not {d.key for d in m.reference.derived} & set(REMOVED)
 
 
 def test_every_derived_ratio(m: Mechanism) -> None:
@@ -408,12 +531,19 @@ def test_preset_is_the_four_target_towns(m: Mechanism) -> None:
     assert sum(u.level == "household" for u in s.units) == 28330
     assert sum("target-village" in u.tags for u in s.units) == 59
     assert sum("key-town" in u.tags for u in s.units) == 1
-    assert sum("courtyard" in u.tags for u in s.units) == 178
+    assert sum("courtyard" in u.tags for u in s.units) == 346
+    assert sum("big-courtyard" in u.tags for u in s.units) == 178
+    assert sum("works-finished" in u.tags for u in s.units) == 28169
+    assert sum("named" in u.tags for u in s.units) == 10000
+    assert Counter(u.level for u in s.units)["group"] == 67 * 7
 
 
 # ------------------------------------------------------------------------------------------------ assumptions
-def test_thirty_assumptions(m: Mechanism) -> None:
-    assert len(m.assumptions) == 30
+def test_sixty_six_assumptions(m: Mechanism) -> None:
+    assert len(m.assumptions) == 66
+    # none reads as if the source said it: every reason says what the source gives or that the choice is ours
+    for a in m.assumptions:
+        assert a.reason is not None and ("来源" in a.reason.zh or "本库" in a.reason.zh), a.key
 
 
 def test_overrides_reach_the_model(m: Mechanism) -> None:
