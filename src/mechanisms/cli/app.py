@@ -128,8 +128,24 @@ class MechanismsGroup(click.Group):
             sys.exit(1)
 
 
+def _global_lang(ctx: click.Context, _: click.Parameter, value: str | None) -> str | None:
+    if value:
+        ctx.meta["mechanisms.lang"] = value
+    return value
+
+
+def _global_personal(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta["mechanisms.show_personal"] = True
+    return value
+
+
 @click.group(cls=MechanismsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mechanisms")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, callback=_global_lang, expose_value=False,
+              is_eager=True, help="Language of every command (or MECHANISMS_LANG; zh by default).")
+@click.option("--show-personal", is_flag=True, callback=_global_personal, expose_value=False,
+              help="Show personal data (names, ID and phone numbers) in every output; masked by default.")
 def main() -> None:
     """County responsibility mechanisms (包保/包联): list, inspect, validate, compare.
 

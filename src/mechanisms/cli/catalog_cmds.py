@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.markup import escape
 
 from ..converter import unstructure
 from ..model.labels import L, Lang
@@ -13,7 +14,7 @@ from ..model.mechanism import Mechanism, Role
 from ..model.reference import case_document
 from .context import catalog_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
-from .output import Col, console, emit, emit_json, err_console
+from .output import Col, console, emit, emit_json, err_console, screen_text
 
 
 def _warn_problems(files: tuple[Path, ...] = ()) -> None:
@@ -59,7 +60,7 @@ def _role_row(r: Role, lang: Lang) -> dict[str, Any]:
 
 def _show_table(m: Mechanism, lang: Lang) -> None:
     out = console()
-    out.print(f"[bold]{m.name.get(lang)}[/bold]  ({m.key})", markup=True)
+    out.print(f"[bold]{escape(screen_text(m.name.get(lang)))}[/bold]  ({escape(m.key)})", markup=True)
     out.print(f"{m.county.get(lang)}" + (f", {m.year}" if m.year else ""), markup=False)
     if m.summary:
         out.print(m.summary.get(lang), markup=False)

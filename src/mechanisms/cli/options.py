@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,8 +24,18 @@ def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
     return value
 
 
-lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                           callback=_remember_lang, help="Language of labels.")
+def _lang_default() -> str:
+    """``--lang`` given before the command (``mechanisms --lang en coverage …``), else ``MECHANISMS_LANG``, else zh."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get("mechanisms.lang") if ctx is not None else None
+    if chosen:
+        return str(chosen)
+    env = os.environ.get("MECHANISMS_LANG", "").strip().lower()
+    return env if env in ("zh", "en") else "zh"
+
+
+lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default=_lang_default, show_default="zh",
+                           callback=_remember_lang, help="Language of labels (or MECHANISMS_LANG; zh by default).")
 mechanism_file_option = click.option(
     "--mechanism-file", "mechanism_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
     help="A TOML/YAML mechanism file to use beside the installed ones (repeatable).")

@@ -15,36 +15,64 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..io import strict_json
 from ..io.cells import safe_cell
 from ..model.labels import Label, Lang
 from ..model.rows import Block, Col, Rows, Say
+from ..model.safe_text import mask_personal, terminal_safe
 
-__all__ = ["Col", "console", "emit", "emit_blocks", "emit_csv", "emit_json", "err_console", "plain"]
+__all__ = ["Col", "SafeConsole", "console", "emit", "emit_blocks", "emit_csv", "emit_json", "err_console", "plain",
+           "screen_text", "show_personal"]
 
 
 PIPE_WIDTH = 400
 """Width of tables written to a file or pipe: a log keeps whole rows rather than cells cut to 80 columns."""
 
 
+class SafeConsole(Console):
+    """A console that never reads data as markup: plain strings are printed as text with control characters shown
+    as escapes and personal data masked (unless ``--show-personal``); only an explicit ``markup=True`` keeps markup,
+    for strings the library writes itself (with data escaped in them)."""
+
+    def print(self, *objects: Any, markup: bool | None = None, **kwargs: Any) -> None:
+        if markup is not True:
+            objects = tuple(Text(screen_text(o)) if isinstance(o, str) else o for o in objects)
+        super().print(*objects, markup=markup, **kwargs)
+
+
+def show_personal() -> bool:
+    """Whether the user asked to see personal data (``--show-personal`` anywhere on the command line)."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get("mechanisms.show_personal"))
+
+
+def screen_text(text: str) -> str:
+    """Data as the terminal may show it: control characters escaped, ID and phone numbers masked unless asked."""
+    text = terminal_safe(text)
+    return text if show_personal() else mask_personal(text)
+
+
 def console() -> Console:
     """Standard output: the terminal's width, or, written to a file or pipe (a CI log, ``> out.txt``), wide enough
     for whole rows (``COLUMNS`` still rules where set)."""
     if sys.stdout.isatty() or "COLUMNS" in os.environ:
-        return Console(soft_wrap=True, highlight=False)
-    return Console(soft_wrap=True, highlight=False, width=PIPE_WIDTH)
+        return SafeConsole(soft_wrap=True, highlight=False)
+    return SafeConsole(soft_wrap=True, highlight=False, width=PIPE_WIDTH)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _fmt_cell(value: Any, lang: Lang) -> str:
     if value is None:
         return "—"
     if isinstance(value, Label):
-        return value.get(lang)
+        return screen_text(value.get(lang))
+    if isinstance(value, str):
+        return screen_text(value)
     if isinstance(value, float):
         return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
     if isinstance(value, list | tuple):
@@ -79,17 +107,20 @@ def emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang:
         for r in rows:
             w.writerow(["" if r.get(c.key) is None else _csv_cell(plain(r.get(c.key), lang)) for c in cols])
         return
-    table = Table(title=title.get(lang) if title else None, caption=caption, show_lines=False)
+    table = Table(title=Text(screen_text(title.get(lang))) if title else None,
+                  caption=Text(screen_text(caption)) if caption else None, show_lines=False)
     for c in cols:
-        table.add_column(c.label.get(lang), justify=c.justify)  # type: ignore[arg-type]
+        table.add_column(Text(c.label.get(lang)), justify=c.justify)  # type: ignore[arg-type]
     for r in rows:
-        table.add_row(*(_fmt_cell(r.get(c.key), lang) for c in cols))
+        table.add_row(*(Text(_fmt_cell(r.get(c.key), lang)) for c in cols))
     console().print(table)
 
 
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
         value = ";".join(str(v) for v in value)
+    if isinstance(value, str) and not show_personal():
+        value = mask_personal(value)
     return safe_cell(value)
 
 
@@ -97,7 +128,7 @@ def emit_csv(rows: Sequence[Sequence[Any]]) -> None:
     """Plain rows (header first) as CSV on standard output, every text cell defused against formula injection."""
     w = csv.writer(sys.stdout, lineterminator="\n")
     for row in rows:
-        w.writerow([safe_cell(v) for v in row])
+        w.writerow([_csv_cell(v) for v in row])
 
 
 def emit_blocks(blocks: Sequence[Block], *, lang: Lang) -> None:

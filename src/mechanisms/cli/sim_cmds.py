@@ -23,7 +23,7 @@ from ..model.labels import L, Label, Lang
 from ..model.mechanism import Mechanism
 from ..simulation import Scenario, Table, executor_for, load_scenario, monte_carlo, prepare, summarize, sweep
 from ..simulation.prepared import SimCounty
-from ..simulation.scenario import DEFAULT_KEY, PerRole
+from ..simulation.scenario import DEFAULT_KEY, REASSIGN_POLICIES, PerRole
 from .context import get_mechanism
 from .generate_cmds import shape_from
 from .options import fmt_option, lang_option, mechanism_file_option
@@ -75,7 +75,7 @@ def _scenario_options(f: F) -> F:
         click.option("--turnover", multiple=True, metavar="[ROLE=]RATE", help="Departures per post a year (default 0.1)."),
         click.option("--replacement-days", "replacement", multiple=True, metavar="[ROLE=]DAYS",
                      help="Days a post stays vacant (default 60; 'never' for no successor)."),
-        click.option("--reassign", type=click.Choice(["remaining", "least-loaded-in-town", "none"]),
+        click.option("--reassign", type=click.Choice(list(REASSIGN_POLICIES)),
                      help="Who stands in for a vacant post (default remaining)."),
         click.option("--compliance", multiple=True, metavar="[ROLE=]P", help="Share of scheduled visits made (default 0.9)."),
         click.option("--visit-interval", "interval", multiple=True, metavar="[ROLE=]DAYS",

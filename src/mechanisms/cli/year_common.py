@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import click
 
+from ..io.sources import remember_on
 from ..year.text import (
     MAX_ROWS,
     PER,
@@ -51,10 +52,16 @@ __all__ = [
 ]
 
 mechanism_option = click.option("--mechanism", "key", help="The mechanism (see `mechanisms list`).")
-on_option = click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+on_option = click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, callback=remember_on,
                          help="Status day YYYY-MM-DD.")
-show_personal_option = click.option("--show-personal", is_flag=True,
-                                    help="Show household names (personal data, masked by default).")
+def _remember_personal(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta["mechanisms.show_personal"] = True
+    return value or bool(ctx.meta.get("mechanisms.show_personal"))
+
+
+show_personal_option = click.option("--show-personal", is_flag=True, callback=_remember_personal,
+                                    help="Show personal data: household names, ID and phone numbers (masked by default).")
 
 
 def say_line(text: str) -> None:
