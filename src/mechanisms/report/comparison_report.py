@@ -10,7 +10,8 @@ import numpy as np
 from ..compare.comparison import ROBUSTNESS, MechanismColumn
 from ..county.records import County
 from ..model.labels import Label, Lang, percent
-from .document import BarChart, Histogram, LineChart, Report, Section, Series, Table, Text
+from ..model.safe_text import mask_personal
+from .document import BarChart, Histogram, LineChart, Ref, Report, Section, Series, Table, Text, na
 from .masking import mask_name
 
 L = Label
@@ -20,8 +21,38 @@ def _num(x: float | None, digits: int = 1) -> str | None:
     return None if x is None else f"{x:,.{digits}f}"
 
 
+def _role_name(c: MechanismColumn, role: str) -> Label:
+    labels = dict(zip(c.roles, c.role_labels, strict=True))
+    return labels.get(role, Label(role, role))
+
+
+def has_visit_duties(c: MechanismColumn) -> bool:
+    """Whether the mechanism asks anyone to visit households (its visit burden is more than nothing)."""
+    return any(v > 0 for v in c.visit_burden_by_role.values())
+
+
+NO_VISITS = L("该机制未规定走访职责，模拟中没有人走访，发现率无从谈起",
+              "the mechanism sets no visit duties, so no one visits in the simulation and no risk can be found in time")
+NOT_SIMULATED = L("未模拟（加 --simulate）", "not simulated (add --simulate)")
+NO_EVENTS = L("模拟中没有发生风险事件", "no risk event occurred in the simulation")
+NONE_FOUND = L("模拟中没有发现任何风险事件", "no risk event was found in the simulation")
+NO_TIERS = L("该机制没有奖励档次方案", "the mechanism has no reward tiers")
+NO_ROLE_SCOPE = L("没有角色在本县有负责的单位", "no role has units in scope in this county")
+
+
+def _sim(c: MechanismColumn, value: float | None, none_reason: Label, digits: int | None = 1) -> Any:
+    if c.simulated is None:
+        return na(NOT_SIMULATED)
+    if not has_visit_duties(c):
+        return na(NO_VISITS)
+    if value is None:
+        return na(none_reason)
+    return percent(value) if digits is None else _num(value, digits)
+
+
 def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[Any]]]:
-    """The comparison table: (metric key, label, one value per mechanism), values already formatted for people."""
+    """The comparison table: (metric key, label, one value per mechanism), values already formatted for people;
+    a figure that does not apply is a :class:`NotApplicable` label giving the reason."""
     def row(key: str, label: Label, values: list[Any]) -> tuple[str, Label, list[Any]]:
         return key, label, values
 
@@ -36,6 +67,8 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
         row("households", L("农户", "households"), [c.coverage.households for c in cols]),
         row("chain", L("全链条覆盖率", "chain complete"), [percent(c.coverage.chain_share) for c in cols]),
         row("weakest_role", L("覆盖最弱的角色", "weakest role"), [_weakest(c) for c in cols]),
+        row("roles_not_applicable", L("本县不适用的角色", "roles that do not apply here"),
+            [_not_applicable_roles(c) for c in cols]),
         row("gaps", L("未覆盖单位（违反规则）", "gaps (rule broken)"), [len(c.coverage.gaps) for c in cols]),
         row("load_mean", L("人均负责农户（均值）", "households per actor, mean"), [_num(c.load_mean) for c in cols]),
         row("load_max", L("人均负责农户（最大）", "households per actor, max"), [c.load_max for c in cols]),
@@ -49,16 +82,18 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
                                                         f"chain complete if {int(f * 100)}% leave (expected)"),
                         [percent(c.robustness.get(f)) for c in cols]))
     rows += [
-        row("visit_burden", L("走访负担（人·天/月）", "visit burden (actor-days a month)"), [_num(c.visit_burden) for c in cols]),
+        row("visit_burden", L("走访负担（人·天/月）", "visit burden (actor-days a month)"),
+            [_num(c.visit_burden) if has_visit_duties(c) else na(L("该机制未规定走访职责", "the mechanism sets no visit duties"))
+             for c in cols]),
     ]
     if any(c.simulated for c in cols):
         rows += [
             row("found_within_deadline", L("风险期限内发现率（模拟）", "risks found within deadline (simulated)"),
-                [percent(c.simulated.found_within_deadline) if c.simulated else None for c in cols]),
+                [_sim(c, c.simulated.found_within_deadline if c.simulated else None, NO_EVENTS, None) for c in cols]),
             row("delay_mean", L("平均发现时间（天）", "mean detection delay (days)"),
-                [_num(c.simulated.delay_mean) if c.simulated else None for c in cols]),
-            row("delay_p90", L("发现时间P90（天）", "detection delay p90 (days)"),
-                [_num(c.simulated.delay_p90) if c.simulated else None for c in cols]),
+                [_sim(c, c.simulated.delay_mean if c.simulated else None, NONE_FOUND) for c in cols]),
+            row("delay_p90", L("发现时间第90百分位（天）", "detection delay, 90th percentile (days)"),
+                [_sim(c, c.simulated.delay_p90 if c.simulated else None, NONE_FOUND) for c in cols]),
         ]
     rows += [
         row("tasks", L("任务 / 节点 / 报告", "tasks / milestones / reports"),
@@ -66,30 +101,41 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
         row("indicators", L("指标", "indicators"), [c.indicators for c in cols]),
         row("scoring", L("考核方案", "scoring scheme"), [_scheme(c) for c in cols]),
         row("reward_budget", L("奖励预算（元）", "reward budget (CNY)"),
-            [None if c.reward_budget is None else f"{c.reward_budget:,.0f} ({c.budget_period})" for c in cols]),
+            [na(NO_TIERS) if c.reward_budget is None else f"{c.reward_budget:,.0f} ({c.budget_period})" for c in cols]),
     ]
     return rows
 
 
-def _weakest(c: MechanismColumn) -> str | None:
+def _weakest(c: MechanismColumn) -> Any:
     shares = [(r.share, r.role) for r in c.coverage.roles if r.share is not None]
     if not shares:
-        return None
+        return na(NO_ROLE_SCOPE)
     share, role = min(shares)
-    return f"{role} {100 * share:.1f}%"
+    name = _role_name(c, role)
+    return L(f"{name.zh} {100 * share:.1f}%", f"{name.en} {100 * share:.1f}%")
 
 
-def _scheme(c: MechanismColumn) -> str:
-    parts = [f"{c.scorecards}S", f"{c.rankings}R", f"{c.tier_schemes}T", f"{c.lists}L"]
+def _not_applicable_roles(c: MechanismColumn) -> Label:
+    names = [_role_name(c, r.role) for r in c.coverage.roles if r.share is None]
+    if not names:
+        return L("无", "none")
+    return L("、".join(n.zh for n in names), ", ".join(n.en for n in names))
+
+
+def _scheme(c: MechanismColumn) -> Label:
+    zh = [f"评分表{c.scorecards}", f"排名{c.rankings}", f"奖励档次{c.tier_schemes}", f"红黑榜{c.lists}"]
+    en = [f"{c.scorecards} scorecards", f"{c.rankings} rankings", f"{c.tier_schemes} tier schemes", f"{c.lists} lists"]
     if c.points:
-        parts.append("P")
+        zh.append("积分制")
+        en.append("points")
     if c.supervision:
-        parts.append("Q")
-    return " ".join(parts)
+        zh.append("督查问责")
+        en.append("supervision")
+    return L("、".join(zh), ", ".join(en))
 
 
-SCHEME_NOTE = L("考核方案：S 评分表、R 排名、T 奖励档次方案、L 红黑榜，P 积分制，Q 督查问责",
-                "Scoring scheme: S scorecards, R rankings, T tier schemes, L red/black lists, P points, Q supervision")
+SCHEME_NOTE = L("考核方案：评分表、排名、奖励档次方案、红黑榜各几个，是否有积分制、督查问责",
+                "Scoring scheme: how many scorecards, rankings, tier schemes and red/black lists; points; supervision")
 
 
 def comparison_json(cols: Sequence[MechanismColumn], county_label: str) -> dict[str, Any]:
@@ -123,59 +169,101 @@ def comparison_json(cols: Sequence[MechanismColumn], county_label: str) -> dict[
     return {"county": county_label, "mechanisms": out}
 
 
-def _unit_label(county: County, unit: str, unmask: bool) -> str:
+def county_name(county: County, fallback: str) -> str:
+    """The county's own name (its root units'), not the file or preset it was read from."""
+    names = [u.name for u in county.structure.roots if u.name]
+    return "、".join(names) if names else fallback
+
+
+def _unit_ref(county: County, unit: str, unmask: bool) -> Ref:
     u = county.structure.unit_by_id.get(unit)
     if u is None:
-        return unit
+        return Ref(unit, unit)
     personal = u.level == county.structure.levels[-1].key
-    return u.name if unmask or not personal else mask_name(u.name)
+    name = u.name if unmask or not personal else mask_name(u.name)
+    return Ref(name if unmask else mask_personal(name), u.id)
+
+
+def _actor_ref(county: County, actor: str, role: Label, unmask: bool) -> Ref:
+    a = county.structure.actor_by_id.get(actor)
+    if a is None:  # made by the mechanism's staffing policy: nobody's name, only a post of the role
+        return Ref(L(f"按政策生成的{role.zh}", f"{role.en}, made by the staffing policy"), actor)
+    name = a.name if unmask or "synthetic" in a.tags else mask_name(a.name)
+    return Ref(name if unmask else mask_personal(name), a.id)
+
+
+def _role_value(c: MechanismColumn, share: float | None, level: str, county: County) -> Any:
+    if share is not None:
+        return share
+    lv = {x.key: x.label for x in county.structure.levels}.get(level, Label(level, level))
+    return na(L(f"本县没有该角色负责的{lv.zh}", f"no {lv.en} in this county falls to this role"))
 
 
 def comparison_report(cols: Sequence[MechanismColumn], county: County, county_label: str, *,
                       unmask: bool = False) -> Report:
-    keys = tuple(c.key for c in cols)
-    names = [c.name for c in cols]
+    name = county_name(county, county_label)
+    names = tuple(c.name for c in cols)
     overview = Table(L("机制比较", "Mechanisms side by side"), (L("指标", "figure"), *names),
                      tuple((label, *values) for _, label, values in metric_rows(cols)), SCHEME_NOTE)
-    coverage = BarChart(L("全链条覆盖率与最弱角色", "Chain completeness and the weakest role"), keys,
-                        (Series("chain", tuple(c.coverage.chain_share for c in cols)),
-                         Series("weakest role", tuple(min((r.share for r in c.coverage.roles if r.share is not None),
-                                                          default=None) for c in cols))),
+    weakest: list[Any] = []
+    for c in cols:
+        shares = [r.share for r in c.coverage.roles if r.share is not None]
+        weakest.append(min(shares) if shares else na(NO_ROLE_SCOPE))
+    chain: list[Any] = [c.coverage.chain_share if c.coverage.chain_share is not None
+                        else na(L("本县没有农户在该机制范围内", "no household of this county is in scope")) for c in cols]
+    coverage = BarChart(L("全链条覆盖率与最弱角色", "Chain completeness and the weakest role"), names,
+                        (Series(L("全链条覆盖", "chain complete"), tuple(chain)),
+                         Series(L("最弱角色的覆盖", "weakest role's coverage"), tuple(weakest))),
                         L("农户覆盖率", "share of households"), percent=True)
     per_role = tuple(BarChart(L(f"{c.name.zh}：按角色覆盖", f"{c.name.en}: coverage by role"),
-                              tuple(r.role for r in c.coverage.roles),
-                              (Series(c.key, tuple(r.share for r in c.coverage.roles)),), percent=True) for c in cols)
+                              tuple(_role_name(c, r.role) for r in c.coverage.roles),
+                              (Series(c.name, tuple(_role_value(c, r.share, r.level, county)
+                                                    for r in c.coverage.roles)),),
+                              L("农户覆盖率", "share of households"), percent=True) for c in cols)
     top = max((int(c.loads.max()) for c in cols if len(c.loads)), default=1)
     edges = np.unique(np.round(np.geomspace(1, max(top, 2) + 1, 13))).astype(float)
     edges = np.concatenate([[0.0], edges])
     load = Histogram(L("每名责任人负责的农户数分布", "Households per actor"), tuple(float(e) for e in edges),
-                     tuple(Series(c.key, tuple(float(x) for x in np.histogram(c.loads, bins=edges)[0])) for c in cols),
-                     L("农户数", "households"), L("责任人", "actors"))
+                     tuple(Series(c.name, tuple(float(x) for x in np.histogram(c.loads, bins=edges)[0])) for c in cols),
+                     L("每名责任人负责的农户数", "households per actor"), L("责任人数", "actors"))
     xs = (0.0, *ROBUSTNESS)
     robust = LineChart(L("人员流失后的全链条覆盖（期望值，精确计算）", "Chain completeness as actors leave (exact expectation)"),
-                       xs, tuple(Series(c.key, (c.coverage.chain_share, *(c.robustness.get(f) for f in ROBUSTNESS)))
+                       xs, tuple(Series(c.name, (c.coverage.chain_share, *(c.robustness.get(f) for f in ROBUSTNESS)))
                                  for c in cols), L("流失比例", "share leaving"), L("全链条覆盖", "chain complete"),
                        percent=True)
-    burden = BarChart(L("走访负担", "Visit burden"), keys, (Series("actor-days/month", tuple(c.visit_burden for c in cols)),),
-                      L("人·天/月", "actor-days a month"))
+    no_visits = na(L("该机制未规定走访职责", "the mechanism sets no visit duties"))
+    burden = BarChart(L("走访负担", "Visit burden"), names,
+                      (Series(L("人·天/月", "actor-days a month"),
+                              tuple(c.visit_burden if has_visit_duties(c) else no_visits for c in cols)),),
+                      L("走访负担（人·天/月）", "visit burden (actor-days a month)"))
     sections = [
-        Section(L("总览", "Overview"), (Text(L(f"同一县（{county_label}）上比较各机制；没有该机制包保关系的，按其配置政策生成。",
-                                              f"Each mechanism applied to the same county ({county_label}); where the "
+        Section(L("总览", "Overview"), (Text(L(f"同一县（{name}）上比较各机制；没有该机制包保关系的，按其配置政策生成。",
+                                              f"Each mechanism applied to the same county ({name}); where the "
                                               "county has no assignments for one, its staffing policy makes them.")),
                                        overview)),
         Section(L("覆盖", "Coverage"), (coverage, *per_role)),
         Section(L("负担与稳健性", "Load and robustness"), (load, robust, burden)),
     ]
     if any(c.simulated for c in cols):
-        sims = [(c.key, c.simulated) for c in cols if c.simulated]
-        sim_keys = tuple(k for k, _ in sims)
+        def sim(c: MechanismColumn, value: float | None, none_reason: Label) -> Any:
+            if c.simulated is None:
+                return na(NOT_SIMULATED)
+            if not has_visit_duties(c):
+                return na(NO_VISITS)
+            return na(none_reason) if value is None else value
+
         sections.append(Section(L("风险发现（模拟）", "Risks found (simulated)"), (
-            BarChart(L("期限内发现的风险事件", "Risk events found within the deadline"), sim_keys,
-                     (Series("within deadline", tuple(sm.found_within_deadline for _, sm in sims)),),
-                     percent=True),
-            BarChart(L("发现时间（天）", "Detection delay (days)"), sim_keys,
-                     (Series("mean", tuple(sm.delay_mean for _, sm in sims)),
-                      Series("p90", tuple(sm.delay_p90 for _, sm in sims))), L("天", "days")),
+            BarChart(L("期限内发现的风险事件", "Risk events found within the deadline"), names,
+                     (Series(L("期限内发现", "found within the deadline"),
+                             tuple(sim(c, c.simulated.found_within_deadline if c.simulated else None, NO_EVENTS)
+                                   for c in cols)),),
+                     L("风险事件占比", "share of risk events"), percent=True),
+            BarChart(L("发现时间（天）", "Detection delay (days)"), names,
+                     (Series(L("平均", "mean"), tuple(sim(c, c.simulated.delay_mean if c.simulated else None, NONE_FOUND)
+                                                    for c in cols)),
+                      Series(L("第90百分位", "90th percentile"),
+                             tuple(sim(c, c.simulated.delay_p90 if c.simulated else None, NONE_FOUND) for c in cols))),
+                     L("天", "days")),
         )))
     else:
         sections.append(Section(L("风险发现（模拟）", "Risks found (simulated)"), (
@@ -189,23 +277,26 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
             rows = rows[:20]
             charts.append(BarChart(L(f"{c.name.zh}：{label.zh}（{c.budget_period}，前20）",
                                      f"{c.name.en}: {label.en} ({c.budget_period}, top 20)"),
-                                   tuple(_unit_label(county, u, unmask) for _, u, _ in rows),
-                                   (Series(c.key, tuple(s for _, _, s in rows)),), L("得分", "score")))
+                                   tuple(_unit_ref(county, u, unmask) for _, u, _ in rows),
+                                   (Series(L("得分", "score"), tuple(s for _, _, s in rows)),), L("得分", "score")))
         sections.append(Section(L("排名", "Rankings"), tuple(charts)))
     spof_rows = []
     for c in cols:
-        actor_by_id = county.structure.actor_by_id
         for sp in sorted(c.coverage.single_points_of_failure, key=lambda x: -x.households)[:5]:
-            a = actor_by_id.get(sp.actor)
-            name = a.name if a is not None else sp.actor
-            spof_rows.append((c.key, name if unmask or (a is not None and "synthetic" in a.tags) else mask_name(name),
-                              sp.role, sp.units, sp.households))
+            spof_rows.append((c.name, _actor_ref(county, sp.actor, _role_name(c, sp.role), unmask),
+                              _role_name(c, sp.role), sp.units,
+                              sp.households))
+    masked = L("姓名已脱敏，只留首字（--show-personal 显示）；按配置政策生成的责任人不是真人，不脱敏",
+               "names masked but for the first character (--show-personal shows them); the actors a staffing "
+               "policy made are nobody and stay as they are")
     sections.append(Section(L("单点责任人", "Single points of failure"), (
         Table(L("独自负责最多农户的责任人（每个机制前5名）", "Actors alone responsible for the most households (top 5 each)"),
-              (L("机制", "mechanism"), L("责任人", "actor"), L("角色", "role"), L("单位", "units"), L("农户", "households")),
-              tuple(spof_rows), L("姓名已脱敏（--unmask 显示）", "names masked (--unmask shows them)")),)))
-    return Report(L("乡村振兴责任机制比较", "Rural-revitalisation responsibility mechanisms compared"),
-                  L(f"{county_label} · {len(cols)} 个机制", f"{county_label} · {len(cols)} mechanisms"), tuple(sections),
+              (L("机制", "mechanism"), L("责任人（编号）", "actor (id)"), L("角色", "role"), L("单位数", "units"),
+               L("农户数", "households")),
+              tuple(spof_rows), None if unmask else masked),)))
+    return Report(L(f"{name}乡村振兴责任机制比较", f"{name}: rural-revitalisation responsibility mechanisms compared"),
+                  L(f"{len(cols)} 个机制 · 数据：{county_label}", f"{len(cols)} mechanisms · data: {county_label}"),
+                  tuple(sections),
                   L("由 mechanisms 生成；数字可由 coverage、score、simulate 命令逐一复核。",
                     "Made by mechanisms; every figure can be checked with the coverage, score and simulate commands."))
 

@@ -16,6 +16,30 @@ NO_LABEL = Label("", "")
 
 
 @attrs.frozen
+class NotApplicable(Label):
+    """A figure or role that does not apply, and why: reads "不适用：…" / "n/a: …" wherever a label is printed, and
+    the report draws it as such instead of an empty bar or a misleading 0."""
+
+    reason: Label = NO_LABEL
+
+
+def na(reason: Label) -> NotApplicable:
+    return NotApplicable(f"不适用：{reason.zh}", f"n/a: {reason.en}", reason)
+
+
+@attrs.frozen
+class Ref:
+    """A unit or actor as a person reads it: the name (masked where personal), with its id beside it."""
+
+    name: str | Label
+    id: str
+
+
+Value = float | NotApplicable | None
+"""A bar or point: a number, not applicable (with the reason), or no figure."""
+
+
+@attrs.frozen
 class Text:
     body: Label
 
@@ -30,19 +54,20 @@ class Table:
 
 @attrs.frozen
 class Series:
-    name: str
-    values: tuple[float | None, ...]
+    name: Label
+    values: tuple[Value, ...]
 
 
 @attrs.frozen
 class BarChart:
-    """Grouped bars: one group per category, one bar per series."""
+    """Grouped bars: one group per category (a row: label on the left), one bar per series."""
 
     title: Label
-    categories: tuple[str, ...]
+    categories: tuple[Label | Ref | str, ...]
     series: tuple[Series, ...]
     y_label: Label = NO_LABEL
     percent: bool = False
+    note: Label | None = None
 
 
 @attrs.frozen
