@@ -39,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Household points ledgers: earned, deducted, redeemed, balance; never negative; with the audit trail."),
     "problems": ("ledger_cmds", "problems",
         "The supervision loop: problems found, rectification deadlines, close-outs, overdue ones, accountability."),
+    "reassign": ("reassign_cmds", "reassign",
+        "Who takes over when actors leave: moves that keep every household covered, no one over capacity."),
     "report": ("compare_cmds", "report_cmd",
         "Write the comparison as one self-contained HTML file (charts included; opens offline)."),
     "score": ("score_cmds", "score",

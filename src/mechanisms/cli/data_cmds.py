@@ -63,9 +63,11 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt:
               help="Where to write the staffed county (a folder for CSV, or .xlsx/.json/.yaml).")
 @click.option("--force", is_flag=True, help="Replace existing files at --output.")
 @click.option("--again", is_flag=True, help="Staff even if the county has its own assignments for the mechanism.")
+@click.option("--optimize", is_flag=True,
+              help="The policy's actors, their units chosen by the re-assignment solver: every rule covered, loads even.")
 @lang_option
 def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: int, output: Path, force: bool,
-          again: bool, lang: Lang) -> None:
+          again: bool, optimize: bool, lang: Lang) -> None:
     """Staff a county with a mechanism's assignment policy and write the result."""
     from ..county.staffing import has_assignments_for
     from ..county.staffing import staff as staff_structure
@@ -76,7 +78,12 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
     if has_assignments_for(county.structure, mechanism) and not again:
         raise UsageError(f"{data} already has assignments for {mechanism.key}; staffing it would add a second set "
                          "(pass --again to add one anyway)")
-    county = attrs.evolve(county, structure=staff_structure(county.structure, mechanism, seed=seed))
+    if optimize:
+        from ..reassign import staff_optimized
+
+        county = attrs.evolve(county, structure=staff_optimized(county.structure, mechanism, seed=seed))
+    else:
+        county = attrs.evolve(county, structure=staff_structure(county.structure, mechanism, seed=seed))
     path = write_county(county, output, overwrite=force)
     added = sum(1 for a in county.structure.assignments if a.mechanism == mechanism.key)
     console().print(f"已写入 {path}：按 {mechanism.key} 的配置政策新增 {added} 条包保关系" if lang == "zh"

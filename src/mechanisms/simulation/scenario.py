@@ -31,7 +31,7 @@ from ..io.documents import format_for, parse
 from ..model.mechanism import Mechanism
 from ..model.schedule import PERIOD_KINDS, PeriodKind
 
-Reassign = Literal["remaining", "least-loaded-in-town", "none"]
+Reassign = Literal["remaining", "least-loaded-in-town", "nearest", "optimal", "none"]
 REASSIGN_POLICIES: tuple[str, ...] = get_args(Reassign)
 DEFAULT_DEADLINE = 30
 """Days allowed to find a risk event when neither the scenario nor the mechanism says."""
@@ -111,8 +111,26 @@ class PerRole:
         return cls(_number(value, what))
 
 
-def _per_role(what: str) -> Any:
-    return lambda value: PerRole.of(value, what)
+# attrs converters, one named function per field: mypy's attrs plugin types a converter only when it is a named
+# function, a type or a lambda (not the result of a call such as a converter factory)
+def _turnover(value: Any) -> PerRole:
+    return PerRole.of(value, "turnover")
+
+
+def _replacement_days(value: Any) -> PerRole:
+    return PerRole.of(value, "replacement_days")
+
+
+def _compliance(value: Any) -> PerRole:
+    return PerRole.of(value, "compliance")
+
+
+def _visit_interval(value: Any) -> PerRole:
+    return PerRole.of(value, "visit_interval")
+
+
+def _event_rate(value: Any) -> float:
+    return _number(value, "event_rate")
 
 
 def _date(value: Any) -> dt.date:
@@ -152,19 +170,22 @@ class Scenario:
     """The first simulated day; periods are calendar periods from it."""
     period: PeriodKind = "month"
     """Metrics are reported per calendar period of this kind (and for the whole run as period ``all``)."""
-    turnover: PerRole = attrs.field(factory=lambda: PerRole(0.1), converter=_per_role("turnover"))
+    turnover: PerRole = attrs.field(factory=lambda: PerRole(0.1), converter=_turnover)
     """Departures per post per year (a Poisson rate: 0.1 means about one holder in ten leaves a year)."""
-    replacement_days: PerRole = attrs.field(factory=lambda: PerRole(60.0), converter=_per_role("replacement_days"))
+    replacement_days: PerRole = attrs.field(factory=lambda: PerRole(60.0), converter=_replacement_days)
     """Days a post stays vacant before a successor arrives; ``inf`` (or ``"never"``) for no successor."""
     reassign: Reassign = "remaining"
     """Who answers for a vacant post meanwhile: ``remaining`` (the least-loaded other holder of the same role on the
     same unit; for household roles, in the same village), ``least-loaded-in-town`` (the least-loaded holder of the
-    role in the same town) or ``none``."""
-    compliance: PerRole = attrs.field(factory=lambda: PerRole(0.9), converter=_per_role("compliance"))
+    role in the same town), ``nearest`` (the least-loaded holder of the same unit or village, else of the town, else of
+    the county), ``optimal`` (the holder of the role county-wide whose taking over keeps the role's largest load
+    lowest: the exact optimum of each single hand-over, see ``mechanisms.reassign`` for the whole-county MILP)
+    or ``none``."""
+    compliance: PerRole = attrs.field(factory=lambda: PerRole(0.9), converter=_compliance)
     """Probability that a scheduled visit takes place."""
-    visit_interval: PerRole = attrs.field(factory=PerRole, converter=_per_role("visit_interval"))
+    visit_interval: PerRole = attrs.field(factory=PerRole, converter=_visit_interval)
     """Days between visits, overriding the role's frequency (a role with neither does not visit)."""
-    event_rate: float = attrs.field(default=0.1, converter=lambda v: _number(v, "event_rate"))
+    event_rate: float = attrs.field(default=0.1, converter=_event_rate)
     """Risk events per household per year (a Poisson rate)."""
     deadline: int | None = attrs.field(default=None, converter=_int_or_none)
     """Days allowed from a risk event arising to its being found; ``None``: the mechanism's, else 30."""
@@ -204,10 +225,13 @@ class Scenario:
 
     def role_value(self, name: str, role: str) -> float | None:
         """The value of per-role field ``name`` for ``role``: its own, else the file's ``"*"``, else the field default."""
-        value = getattr(self, name).get(role)
+        per_role: PerRole = getattr(self, name)
+        value = per_role.get(role)
         if value is None:
-            default = attrs.fields_dict(Scenario)[name].default
-            value = default.factory().default if isinstance(default, attrs.Factory) else None  # type: ignore[attr-defined]
+            # a per-role field's default is an attrs.Factory making a PerRole (typed as a function in attrs' stubs)
+            factory = getattr(attrs.fields_dict(Scenario)[name].default, "factory", None)
+            made = factory() if callable(factory) else None
+            value = made.default if isinstance(made, PerRole) else None
         return value
 
     def deadline_for(self, mechanism: Mechanism | None) -> int:
@@ -227,8 +251,10 @@ class Scenario:
             current = getattr(self, field)
             if not isinstance(current, PerRole):
                 raise UsageError(f"{field} is not set per role; use {field}=VALUE")
-            return attrs.evolve(self, **{field: current.with_role(role, _number(value, name))})
-        return attrs.evolve(self, **{field: value})
+            changes: dict[str, Any] = {field: current.with_role(role, _number(value, name))}
+        else:
+            changes = {field: value}
+        return attrs.evolve(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, as a scenario file holds it (``None`` left out; no successor written ``"never"``, which JSON

@@ -35,6 +35,7 @@ class Posts:
         else:
             self.pool, self.pool_ptr, self.pool_posts = sim.pool_remaining, sim.pool_ptr_remaining, \
                 sim.pool_posts_remaining
+        self.role_of = sim.post_role.astype(np.int64)
         self.standing_in = np.zeros(0, dtype=np.int64)
         """Vacant posts that have a stand-in (their visits come from the stand-in's)."""
 
@@ -54,13 +55,32 @@ class Posts:
         if self.p.reassign == "none":
             return
         for p in posts.tolist():
-            pool = self.pool[p]
-            members = self.pool_posts[self.pool_ptr[pool]:self.pool_ptr[pool + 1]]
-            members = members[self.alive[members]]
+            members = self._candidates(p)
             if len(members):
                 q = int(members[np.argmin(self.carried[members])])
                 self.delegate[p] = q
                 self.carried[q] += self.sim.own_households[p]
+
+    def _candidates(self, p: int) -> np.ndarray:
+        """Filled posts that may stand in for post ``p`` under the policy."""
+        sim = self.sim
+        if self.p.reassign in ("optimal", "nearest"):
+            r = int(self.role_of[p])
+            county = np.arange(sim.role_start[r], sim.role_start[r + 1])
+            tiers = [county]
+            if self.p.reassign == "nearest":
+                rem, town = sim.pool_remaining[p], sim.pool_town[p]
+                tiers = [sim.pool_posts_remaining[sim.pool_ptr_remaining[rem]:sim.pool_ptr_remaining[rem + 1]],
+                         sim.pool_posts_town[sim.pool_ptr_town[town]:sim.pool_ptr_town[town + 1]], county]
+            for members in tiers:
+                members = members[self.alive[members]]
+                if len(members):
+                    return members
+            return members
+        pool = self.pool[p]
+        members = self.pool_posts[self.pool_ptr[pool]:self.pool_ptr[pool + 1]]
+        found: np.ndarray = members[self.alive[members]]
+        return found
 
     def step(self, d: int) -> np.ndarray:
         """Departures and arrivals of day ``d``; returns the posts touched (left, filled, or given a stand-in)."""

@@ -1,0 +1,136 @@
+"""The ``reassign`` command: who takes over when actors leave, so that every household stays covered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import attrs
+import click
+
+from ..errors import UsageError
+from ..model.labels import L, Lang
+from .context import county_for, get_mechanism
+from .options import fmt_option, lang_option, mechanism_file_option, set_option
+from .output import Col, console, emit, emit_json
+
+TABLE_ROWS = 50
+
+
+def _leavers(leaving: str | None, leaving_file: Path | None, share: float | None, seed: int,
+             pool: list[str]) -> list[str]:
+    given = sum(x is not None for x in (leaving, leaving_file, share))
+    if given != 1:
+        raise UsageError("name the leavers once: --leaving ID,…, --leaving-file FILE or --share F (with --seed)")
+    if leaving is not None:
+        return [x.strip() for x in leaving.split(",") if x.strip()]
+    if leaving_file is not None:
+        try:
+            text = leaving_file.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise UsageError(f"cannot read {leaving_file}: {exc.strerror}") from None
+        return [line.split(",")[0].strip() for line in text.splitlines() if line.split(",")[0].strip()]
+    from ..reassign import random_leavers
+
+    assert share is not None
+    return random_leavers(pool, share, seed)
+
+
+@click.command()
+@click.argument("data")
+@click.option("--mechanism", "key", help="The mechanism whose coverage rules must hold again.")
+@mechanism_file_option
+@set_option
+@click.option("--leaving", help="Actors who leave, comma-separated ids.")
+@click.option("--leaving-file", type=click.Path(path_type=Path, dir_okay=False),
+              help="A file of leaving actor ids, one a line (the first column of a CSV).")
+@click.option("--share", type=float, help="A random share of the mechanism's actors leaves (with --seed).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for --share and for the staffing policy.")
+@click.option("--on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="The day of the change: assignments in force then count; new ones start then.")
+@click.option("--objective", type=click.Choice(["balance", "fewest-moves"]), default="balance", show_default=True,
+              help="balance: minimise the largest load; fewest-moves: fewest handovers (takers per bundle of units).")
+@click.option("--keep-within", type=click.Choice(["village", "town"]), default=None,
+              help="A hard limit: takers only from the same village / town (default: nearest preferred, anywhere).")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds the solver may take in all; past it the best answer found (or the greedy one) stands.")
+@click.option("--greedy", is_flag=True, help="Skip the MILP: the greedy answer only.")
+@click.option("--apply", "apply_", is_flag=True, help="Write the county with the moves applied to -o instead of the moves.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write the moves (.xlsx/.csv/.json), or with --apply the new county.")
+@click.option("--force", is_flag=True, help="Replace an existing file at -o.")
+@fmt_option()
+@lang_option
+def reassign(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...],
+             leaving: str | None, leaving_file: Path | None, share: float | None, seed: int, on: dt.datetime | None,
+             objective: str, keep_within: str | None, time_limit: float, greedy: bool, apply_: bool,
+             output: Path | None, force: bool, fmt: str, lang: Lang) -> None:
+    """Who takes over when actors leave: moves that keep every household covered, no one over capacity."""
+    from ..reassign import mechanism_actors, propose
+
+    if apply_ and output is None:
+        raise UsageError("--apply writes the new county: give it a place with -o NEW")
+    mechanism = get_mechanism(key, mechanism_files, overrides)
+    county = county_for(data, mechanism, seed=seed, lang=lang)
+    day = on.date() if on is not None else None
+    names = _leavers(leaving, leaving_file, share, seed, mechanism_actors(county.structure, mechanism))
+    result = propose(county, mechanism, names, on=day, objective="fewest-moves" if objective == "fewest-moves"
+                     else "balance", keep_within=keep_within, time_limit=time_limit, use_milp=not greedy)
+    zh = lang == "zh"
+    if output is not None:
+        if apply_:
+            from ..io.county_io import write_county
+
+            path = write_county(attrs.evolve(county, structure=result.apply(county.structure)), output,
+                                overwrite=force)
+            note = (f"已写入 {path}：{len(result.moves)} 条新包保关系" if zh
+                    else f"wrote {path}: {len(result.moves)} new assignments")
+        else:
+            path = result.write(output, overwrite=force, chinese=zh)
+            note = f"已写入 {path}：{len(result.moves)} 项调整" if zh else f"wrote {path}: {len(result.moves)} moves"
+        if fmt == "table":
+            console().print(note, markup=False)
+    if fmt == "json":
+        emit_json(result.to_json())
+    elif fmt == "csv":
+        click.echo(result.csv_text(), nl=False)
+    else:
+        _table(result, lang, data)
+
+
+def _table(result: object, lang: Lang, data: str) -> None:
+    from ..reassign import ReassignResult
+
+    assert isinstance(result, ReassignResult)
+    zh = lang == "zh"
+    out = console()
+    out.print((f"{result.mechanism} — {data}：{len(result.leaving)} 名责任人离任，{len(result.moves)} 项调整，"
+               f"{len(result.uncovered)} 处无法覆盖" if zh else
+               f"{result.mechanism} — {data}: {len(result.leaving)} leaving, {len(result.moves)} moves, "
+               f"{len(result.uncovered)} left uncovered"), markup=False)
+    emit([{**r, "gap": None if r["gap"] is None else f"{100 * r['gap']:.2f}%",
+           "bound": r["bound"], "method": f"{r['method']} ({r['status']})"} for r in result.role_rows()],
+         [Col("role", L("角色", "role")), Col("slots", L("待补", "to fill"), "right"),
+          Col("moved", L("已调整", "moved"), "right"), Col("uncovered", L("未覆盖", "uncovered"), "right"),
+          Col("largest_before", L("调整前最大负担", "largest load before"), "right"),
+          Col("largest_after", L("调整后最大负担", "largest load after"), "right"),
+          Col("bound", L("下界", "bound"), "right"), Col("gap", L("差距", "gap"), "right"),
+          Col("method", L("求解", "solver"))],
+         fmt="table", lang=lang, title=L("按角色", "By role"))
+    if result.moves:
+        emit(result.move_rows()[:TABLE_ROWS],
+             [Col("unit", L("单位", "unit")), Col("role", L("角色", "role")), Col("from_actor", L("原责任人", "from")),
+              Col("to_actor", L("接任", "to")), Col("households", L("农户", "households"), "right"),
+              Col("within", L("范围", "within"))],
+             fmt="table", lang=lang, title=L(f"调整（{len(result.moves)} 项）", f"Moves ({len(result.moves)})"),
+             caption=(f"另有 {len(result.moves) - TABLE_ROWS} 项，见 --format json 或 -o" if zh else
+                      f"{len(result.moves) - TABLE_ROWS} more; see --format json or -o")
+             if len(result.moves) > TABLE_ROWS else None)
+    if result.uncovered:
+        emit([{**u, "reason": u["reason_zh"] if zh else u["reason_en"]} for u in result.uncovered_rows()[:TABLE_ROWS]],
+             [Col("unit", L("单位", "unit")), Col("role", L("角色", "role")),
+              Col("households", L("农户", "households"), "right"), Col("reason", L("原因", "reason"))],
+             fmt="table", lang=lang, title=L(f"无法覆盖（{len(result.uncovered)} 处）",
+                                             f"Left uncovered ({len(result.uncovered)})"))
+    else:
+        out.print("所有缺口均已补上。" if zh else "Every gap is closed.", markup=False)
