@@ -8,7 +8,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 RUN := $(UV) run --frozen --all-packages
 
-.PHONY: run test lint typecheck sync bench clean browser
+.PHONY: run test lint typecheck sync bench clean browser postgres
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -29,10 +29,17 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "could not install chromium: the browser test will be skipped (or fail in CI)"
 
-test: sync browser
+# The store's tests run on a throwaway PostgreSQL cluster too (initdb + pg_ctl): Debian's postgresql, installed
+# where we can; in CI (CI=true) those tests are required, not skipped.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } || \
+	  echo "could not install postgresql: the store's PostgreSQL tests will be skipped (or fail in CI)"
+
+test: sync browser postgres
 	$(RUN) ruff check .
 	$(RUN) mypy src plugins tests
-	MECHANISMS_BROWSER_TEST=$${CI:+required} $(RUN) pytest -n auto
+	MECHANISMS_BROWSER_TEST=$${CI:+required} MECHANISMS_POSTGRES_TEST=$${CI:+required} $(RUN) pytest -n auto
 
 typecheck: sync
 	$(RUN) mypy src plugins tests

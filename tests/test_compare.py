@@ -113,7 +113,7 @@ def test_table_csv_and_report(tmp_path: Path) -> None:
     r = run("report", "example", "--county", "demo", "-o", str(out), "--lang", "en")
     assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     again = run("report", "example", "--county", "demo", "-o", str(out))
-    assert again.exit_code == 2 and "exists; not replacing it" in again.stderr
+    assert again.exit_code == 2 and "已存在，不替换它" in again.stderr  # the default --lang is zh
 
 
 def test_personal_names_are_masked_unless_asked(tmp_path: Path) -> None:

@@ -90,6 +90,6 @@ def test_generate_command(tmp_path: Path) -> None:
     assert sum("worst-hygiene" in u.get("tags", []) for u in doc["units"]) == 25
     again = CliRunner().invoke(main, ["generate", "--towns", "2", "--villages", "4", "--households", "100", "-o",
                                       str(out)])
-    assert again.exit_code == 2 and "exists; not replacing it" in again.stderr
+    assert again.exit_code == 2 and "已存在，不替换它" in again.stderr  # the default --lang is zh
     bad = CliRunner().invoke(main, ["generate", "--towns", "2", "-o", str(tmp_path / "x")])
     assert bad.exit_code == 2 and "--villages, --households missing" in bad.stderr

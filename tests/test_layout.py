@@ -22,8 +22,8 @@ from mechanisms.plugins import manager
 
 SRC = Path(mechanisms.__file__).parent
 # lowest first; a module may import only from its own layer and those before it
-LAYERS = ["errors", "paths", "converter", "model", "county", "io", "coverage", "year", "reassign", "simulation", "compare",
-          "report", "plugins", "cli", "testing"]
+LAYERS = ["errors", "paths", "converter", "model", "county", "io", "store", "coverage", "year", "reassign", "simulation",
+          "compare", "report", "plugins", "cli", "testing"]
 
 
 def _imports() -> list[tuple[str, str]]:

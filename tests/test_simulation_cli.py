@@ -47,7 +47,7 @@ def test_simulate_json_csv_and_output_files(tmp_path: Path) -> None:
     assert table.names == ("run", "period", "metric", "role", "value") and set(table["run"].tolist()) == {0, 1, 2}
     assert "wrote" in r.stderr
     again = run("simulate", "demo", "--mechanism", "example", *FAST, "--output", str(out))
-    assert again.exit_code == 2 and "exists" in again.stderr
+    assert again.exit_code == 2 and "已存在" in again.stderr
     csv_out = run("simulate", "demo", "--mechanism", "example", *FAST, "--format", "csv", "--seed", "4",
                   "--turnover", "0.3", "--turnover", "party-member=0.6", "--compliance", "0.7", "--deadline", "10")
     lines = csv_out.stdout.splitlines()

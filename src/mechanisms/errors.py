@@ -49,6 +49,21 @@ class DataProblem:
 class MechanismsError(Exception):
     """Root of every error the library raises about user input or configuration."""
 
+    def text(self, lang: str = "zh") -> str:
+        """The error in ``lang``: one text where the error was raised in one language only."""
+        return str(self)
+
+
+class _BilingualError(MechanismsError):
+    """An error with an English text (``str``, what a library user reads) and a Chinese one the CLI prints."""
+
+    def __init__(self, message: str, zh: str = "") -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang != "en" and self.zh else str(self)
+
 
 class DataError(MechanismsError):
     """Input data is wrong; carries every problem found, not just the first."""
@@ -70,5 +85,9 @@ class PluginError(MechanismsError):
         super().__init__(f"plugin {plugin!r}: {message}")
 
 
-class OverwriteError(MechanismsError):
+class OverwriteError(_BilingualError):
     """A write would replace an existing file and the caller did not ask for that."""
+
+
+class WriteError(_BilingualError):
+    """An output could not be written (a read-only folder, a full disk); nothing of it was left behind."""

@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Compare mechanisms (all installed if none named) on one county: coverage, load, robustness, burden, scoring."),
     "coverage": ("coverage_cmds", "coverage",
         "Coverage of a county under a mechanism: by role and level, gaps, load, redundancy, single points of failure, robustness."),  # noqa: E501
+    "db": ("db_cmds", "db",
+        "The county store (sqlite:///FILE or postgresql://…): init, upgrade, import, export, history."),
     "generate": ("generate_cmds", "generate",
         "Generate a synthetic county (plainly fake names), optionally staffed by mechanisms' policies."),
     "list": ("catalog_cmds", "list_cmd",
@@ -42,7 +44,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "reassign": ("reassign_cmds", "reassign",
         "Who takes over when actors leave: moves that keep every household covered, no one over capacity."),
     "report": ("compare_cmds", "report_cmd",
-        "Write the comparison as one self-contained HTML file (charts included; opens offline)."),
+        "Write the comparison as one self-contained HTML file (tables and charts in the page; opens offline, reads "
+        "without JavaScript, prints) and/or as PDF through headless Chromium."),
     "score": ("score_cmds", "score",
         "Score units on the mechanism's scorecards, rank them in peer groups, award tiers, draw red/black lists."),
     "show": ("catalog_cmds", "show",
@@ -111,6 +114,9 @@ class MechanismsGroup(click.Group):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from ..io.sources import AS_OF
+
+        AS_OF.set(None)  # a store URL as DATA is read as of --on of this command only (its callback sets it)
         try:
             return super().invoke(ctx)
         except DataError as exc:
@@ -122,11 +128,12 @@ class MechanismsGroup(click.Group):
             sys.exit(1)
         except (UsageError, OverwriteError) as exc:
             err = err_console()
-            for line in str(exc).splitlines() or [""]:  # one line per problem where there are several
+            lang = ctx.meta.get("mechanisms.lang", "zh")
+            for line in exc.text(lang).splitlines() or [""]:  # one line per problem where there are several
                 err.print(f"Error: {line}", markup=False)
             sys.exit(2)
-        except MechanismsError as exc:
-            err_console().print(f"Error: {exc}", markup=False)
+        except MechanismsError as exc:  # a write that failed (WriteError), a plugin that broke: one line, exit 1
+            err_console().print(f"Error: {exc.text(ctx.meta.get('mechanisms.lang', 'zh'))}", markup=False)
             sys.exit(1)
 
 
@@ -151,5 +158,6 @@ def _global_personal(ctx: click.Context, _: click.Parameter, value: bool) -> boo
 def main() -> None:
     """County responsibility mechanisms (包保/包联): list, inspect, validate, compare.
 
-    DATA is a folder of CSV files, an .xlsx workbook, a .json/.yaml document, or `demo`.
+    DATA is a folder of CSV files, an .xlsx workbook, a .json/.yaml document, a store URL (sqlite:///FILE,
+    postgresql://…; see `db`), or `demo`.
     """

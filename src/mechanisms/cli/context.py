@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,9 @@ from ..county.records import County
 from ..model.assumptions import apply_overrides, parse_assignments
 from ..model.mechanism import Mechanism
 from ..plugins.manager import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    from ..coverage.arrays import CompactCounty
 
 
 def catalog_for(ctx: click.Context | None = None, files: Iterable[Path] = ()) -> Catalog:
@@ -59,3 +63,35 @@ def county_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "z
                             f"note: {data} has no assignments for {mechanism.key}; staffed by its assignment policy "
                             f"({n} assignments, seed {seed})", markup=False)
     return county
+
+
+def compact_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "zh") -> County | CompactCounty:
+    """The county ``coverage`` (and any engine on arrays) works on: read into columns, its structure checked with
+    vectorised checks, and the engine's arrays built straight from the columns — no object per unit.
+
+    Raises :class:`~mechanisms.errors.DataError` with the first problems of each kind (``validate`` lists them
+    all). A county with no assignments for ``mechanism`` is staffed by its policy, which works on records:
+    that path goes through :func:`county_for`.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ..coverage.arrays import CompactCounty
+    from ..io.column_checks import check_columns
+    from ..io.columns import read_columns
+
+    if data == "demo":
+        return county_for(data, mechanism, seed=seed, lang=lang)
+    columns, log = read_columns(data)
+    columns = columns.for_mechanism(mechanism)
+    check_columns(columns, None, log)
+    if not log.ok:
+        raise log.bounded_error(lang=lang, hint=f"mechanisms validate {data}")
+    t = columns["assignments"]
+    mine = pc.fill_null(pc.equal(t.column("mechanism"), mechanism.key), False)
+    untagged = pc.and_(pc.is_null(t.column("mechanism")),
+                       pc.is_in(t.column("role"), value_set=pa.array(mechanism.role_keys, type=pa.string())))
+    if not np.asarray(pc.or_(mine, untagged).to_numpy(zero_copy_only=False), bool).any():
+        return county_for(data, mechanism, seed=seed, lang=lang)
+    return CompactCounty.from_columns(columns, mechanism)

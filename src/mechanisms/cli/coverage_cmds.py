@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 
 from ..coverage import build_model, report_from_model, views
+from ..io.sources import remember_on
 from ..model.labels import Lang
-from .context import county_for, get_mechanism
+from .context import compact_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import emit_blocks, emit_csv, emit_json, err_console
 
@@ -39,6 +40,7 @@ def _shares(ctx: click.Context, param: click.Parameter, value: str | None) -> tu
 @mechanism_file_option
 @set_option
 @click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              callback=remember_on,  # a store URL as DATA is read as of this day
               help="Coverage on this day: only assignments in force then count (default: every assignment).")
 @click.option("--robustness", "shares", callback=_shares, metavar="F1,F2,…",
               help="Turnover shares for the robustness curve, e.g. 0.1,0.2,0.3.")
@@ -58,7 +60,7 @@ def coverage(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
     Gaps are results (exit 0); broken data exits 1 with every problem listed.
     """
     mechanism = get_mechanism(key, mechanism_files, overrides)
-    county = county_for(data, mechanism, seed=seed, lang=lang)
+    county = compact_for(data, mechanism, seed=seed, lang=lang)  # columns → arrays, no object per unit
     day = on.date() if on is not None else None
     model = build_model(county, mechanism, on=day)
     for ra in model.roles:

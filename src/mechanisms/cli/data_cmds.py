@@ -7,50 +7,65 @@ from pathlib import Path
 import attrs
 import click
 
-from ..county.validation import validate_county
-from ..errors import DataError, UsageError
+from ..errors import UsageError
 from ..io.county_io import load_county
-from ..model.labels import L, Lang
-from .context import get_mechanism
+from ..model.labels import Lang
+from .context import catalog_for, get_mechanism
 from .options import fmt_option, lang_option, mechanism_file_option
-from .output import Col, console, emit
+from .output import console
 
 
 @click.command()
 @click.argument("data")
-@click.option("--mechanism", "key", help="Also check assignments against this mechanism's roles.")
+@click.option("--mechanism", "key", help="Also check assignments and records against this mechanism.")
 @mechanism_file_option
+@click.option("--strict", is_flag=True, help="Extra columns (联系电话, 备注 …) are errors, not notices.")
+@click.option("--output", "-o", "output", type=click.Path(path_type=Path), default=None,
+              help="Write the complete list of problems here (CSV, or JSON for .json), however long it is.")
+@click.option("--force", is_flag=True, help="Replace an existing --output file.")
 @fmt_option()
 @lang_option
-def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], fmt: str, lang: Lang) -> None:
-    """Check a county's data: structure, references, dates, and roles of a mechanism. Exit 1 if anything is wrong."""
+def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], strict: bool, output: Path | None,
+             force: bool, fmt: str, lang: Lang) -> None:
+    """Check a county's data: cells, structure, references, and fit to a mechanism, in one pass. Exit 1 if anything is wrong.
+
+    The terminal shows the first few problems of each kind; --format json|csv and -o give all of them.
+    """
+    import sys
+
+    from ..io.column_checks import check_columns
+    from ..io.columns import read_columns
+    from . import problem_output as po
+
     mechanism = get_mechanism(key, mechanism_files) if key or mechanism_files else None
-    try:
-        county = load_county(data)
-        problems = validate_county(county, mechanism)
-    except DataError as exc:
-        county, problems = None, list(exc.problems)
-    doc = {"ok": not problems,
-           "problems": [{"file": p.file, "row": p.row, "field": p.field, "message": p.message} for p in problems]}
-    if fmt != "table":
-        emit(doc["problems"], [Col("file", L("文件", "file")), Col("row", L("行", "row"), "right"),
-                               Col("field", L("字段", "field")), Col("message", L("问题", "problem"))],
-             fmt=fmt, lang=lang, json_doc=doc)
-    elif problems:
-        # One line per problem, as a person fixing a file wants them (and fast for tens of thousands).
-        click.echo("\n".join(str(p) for p in problems))
-        click.echo(f"{len(problems)} 个问题" if lang == "zh" else f"{len(problems)} problem(s) found.")
-    if county is not None and not problems and fmt == "table":
-        s = county.structure
-        msg = (f"数据有效：{len(s.units)} 个单位（{sum(1 for u in s.units if u.level == s.levels[-1].key)} 户），"
-               f"{len(s.actors)} 名责任主体，{len(s.assignments)} 条包保关系"
+    if output is not None:
+        from ..io.atomic import check_writable
+
+        check_writable(output, force)  # before the work, not after it
+    columns, log = read_columns(data, strict=strict)
+    if mechanism is not None:
+        columns = columns.for_mechanism(mechanism)
+    others = [e.mechanism for e in catalog_for(files=mechanism_files)
+              if mechanism is None or e.mechanism.key != mechanism.key]
+    counts = check_columns(columns, mechanism, log, others)
+    if output is not None:
+        po.write_file(log, output, lang, force)
+    if fmt == "json":
+        po.write_json(log, sys.stdout, lang)
+    elif fmt == "csv":
+        po.write_csv(log, sys.stdout, lang)
+    else:
+        po.write_terminal(log, lang)
+    if log.ok and fmt == "table":
+        msg = (f"数据有效：{counts.units:,} 个单位（{counts.households:,} 户），"
+               f"{counts.actors:,} 名责任主体，{counts.assignments:,} 条包保关系"
                if lang == "zh" else
-               f"OK: {len(s.units)} units ({sum(1 for u in s.units if u.level == s.levels[-1].key)} households), "
-               f"{len(s.actors)} actors, {len(s.assignments)} assignments")
+               f"OK: {counts.units:,} units ({counts.households:,} households), "
+               f"{counts.actors:,} actors, {counts.assignments:,} assignments")
         if mechanism is not None:
             msg += f"（{mechanism.key}）" if lang == "zh" else f", checked against {mechanism.key}"
         console().print(msg, markup=False)
-    if problems:
+    if not log.ok:
         raise SystemExit(1)
 
 
@@ -71,8 +86,9 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
     """Staff a county with a mechanism's assignment policy and write the result."""
     from ..county.staffing import has_assignments_for
     from ..county.staffing import staff as staff_structure
-    from ..io.county_io import write_county
+    from ..io.county_io import check_county_output, write_county
 
+    check_county_output(output, None, force)  # refuse a bad --output before the work
     mechanism = get_mechanism(key, mechanism_files)
     county = load_county(data)
     if has_assignments_for(county.structure, mechanism) and not again:

@@ -82,13 +82,28 @@ def generate(preset: str | None, towns: int | None, streets: int | None, village
              seed: int, output: Path,
              fmt: str | None, force: bool, lang: Lang) -> None:
     """Generate a synthetic county (plainly fake names), optionally staffed by mechanisms' policies."""
-    from ..io.county_io import write_county
+    from ..io.county_io import check_county_output, write_county
 
+    check_county_output(output, fmt, force)  # type: ignore[arg-type]  # refuse a bad --output before the work
     sizes = {"towns": towns, "streets": streets, "villages": villages, "communities": communities,
              "groups_per_village": groups_per_village, "households": households}
     shape = shape_from(preset, mechanism_files, sizes, tags, overrides)
+    staffing = keys or ((preset,) if preset else ())
+    out_fmt = check_county_output(output, fmt, force)  # type: ignore[arg-type]
+    if not staffing and out_fmt in ("csv", "parquet"):
+        # nothing to staff: the county is made and written as columns (a million households in seconds)
+        from ..io.column_write import write_columns
+        from ..io.generate_columns import generate_columns
+
+        columns = generate_columns(shape, seed=seed, household_rows=rows)
+        path = write_columns(columns, output, fmt=out_fmt, overwrite=force)
+        units = columns["units"]
+        n_hh = int(pa_sum_households(units))
+        console().print(f"已生成 {path}：{len(units)} 个单位，{n_hh} 户，0 名责任主体，0 条包保关系" if lang == "zh" else
+                        f"wrote {path}: {len(units)} units, {n_hh} households, 0 actors, 0 assignments", markup=False)
+        return
     structure = generate_structure(shape, seed=seed, household_rows=rows)
-    for i, key in enumerate(keys or ((preset,) if preset else ())):
+    for i, key in enumerate(staffing):
         structure = staff(structure, get_mechanism(key, mechanism_files, overrides if key == preset else ()), seed=seed + i)
     path = write_county(County(structure), output, fmt=fmt, overwrite=force)  # type: ignore[arg-type]
     n_units = len(structure.units)
@@ -97,3 +112,12 @@ def generate(preset: str | None, towns: int | None, streets: int | None, village
                     f"{len(structure.assignments)} 条包保关系" if lang == "zh" else
                     f"wrote {path}: {n_units} units, {hh} households, {len(structure.actors)} actors, "
                     f"{len(structure.assignments)} assignments", markup=False)
+
+
+def pa_sum_households(units: Any) -> int:
+    """Households of a generated county: its household rows, or the counts on its groups."""
+    import pyarrow.compute as pc
+
+    rows = pc.sum(pc.equal(units.column("level"), "household")).as_py() or 0
+    counts = pc.sum(units.column("households")).as_py() or 0
+    return int(rows + counts)

@@ -123,11 +123,16 @@ class OrgStructure:
             parent = unit.parent
 
     def descendants(self, unit_id: str) -> Iterator[Unit]:
-        stack = list(self.children.get(unit_id, ()))
+        """Every unit under ``unit_id``, each once: a duplicate id can close a loop under the root (never walked twice)."""
+        seen = {unit_id}
+        stack = [k for k in self.children.get(unit_id, ()) if k not in seen]
         while stack:
             uid = stack.pop()
+            if uid in seen:
+                continue
+            seen.add(uid)
             yield self.unit_by_id[uid]
-            stack.extend(self.children.get(uid, ()))
+            stack.extend(k for k in self.children.get(uid, ()) if k not in seen)
 
     def units_at(self, level: str) -> tuple[Unit, ...]:
         return tuple(u for u in self.units if u.level == level)

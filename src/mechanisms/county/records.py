@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -84,6 +85,8 @@ class Origin:
 
     files: dict[str, str] = attrs.field(factory=dict)
     rows: dict[str, tuple[int, ...]] = attrs.field(factory=dict)
+    extras: dict[str, Any] = attrs.field(factory=dict)
+    """Per table, the columns the file had beyond the format's (联系电话, 备注 …): an Arrow table of text, row for row."""
 
     def locate(self, table: str, index: int) -> tuple[str, int | None]:
         rows = self.rows.get(table)

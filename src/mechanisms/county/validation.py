@@ -13,11 +13,22 @@ from collections import Counter
 
 from ..errors import DataProblem
 from ..model.mechanism import Mechanism
+from .org import OrgStructure
 from .records import County
 
 
 def _dupes(ids: list[str]) -> set[str]:
     return {k for k, n in Counter(ids).items() if n > 1}
+
+
+def _ancestry(s: OrgStructure, unit_id: str) -> set[str]:
+    """The ids above ``unit_id`` (by the first unit of each id), ``unit_id`` included; bounded by a seen set."""
+    out = {unit_id}
+    parent = s.unit_by_id[unit_id].parent if unit_id in s.unit_by_id else None
+    while parent is not None and parent not in out and parent in s.unit_by_id:
+        out.add(parent)
+        parent = s.unit_by_id[parent].parent
+    return out
 
 
 def validate_county(county: County, mechanism: Mechanism | None = None) -> list[DataProblem]:
@@ -77,6 +88,12 @@ def validate_county(county: County, mechanism: Mechanism | None = None) -> list[
             add("units", roots[0], "level", f"root {root.id!r} is a {root.level}; expected {level_keys[0]}")
         # units not reachable from the root sit on a cycle (dangling parents are reported above)
         reachable = {root.id, *(d.id for d in s.descendants(root.id))}
+        # a duplicate id can close a loop under the root (T1 → V1 → a second T1): the walk above stops at it
+        for i, u in enumerate(s.units):  # only a duplicate id can: each id has one parent otherwise
+            if u.id in dup_units and u.parent is not None and u.parent in reachable and u.id in _ancestry(s, u.parent):
+                file, row = where("units", i)
+                out.append(DataProblem(file, row, "parent", f"单位“{u.id}”的上级链绕回了它自己（编号重复形成环）",
+                                       f"unit {u.id!r} closes a loop of parents under the root (a duplicate id)"))
         for i, u in enumerate(s.units):
             if u.id not in reachable and u.parent is not None and u.parent in s.unit_by_id \
                     and u.parent != u.id and i not in roots:

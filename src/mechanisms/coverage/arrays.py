@@ -4,7 +4,7 @@ Why arrays: a province has ten million households, and a coverage pass that touc
 Python object per household takes seconds where an array pass takes milliseconds. So a
 county is turned once into
 
-* ``parent`` (int32, -1 for the root) and ``level`` (int8, index into ``levels``) per unit;
+* ``parent`` (int32, -1 for the root) and ``level`` (int8, or wider past 127 levels: index into ``levels``) per unit;
 * ``households`` (int64) per unit — the unit's *own* household weight: 1 for a household
   row, the ``households`` count for a childless unit above the household level (a group
   known only by its count), 0 for every unit that has children;
@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 import numpy as np
@@ -30,6 +30,9 @@ import numpy as np
 from ..county.org import OrgStructure
 from ..errors import DataError, DataProblem
 from ..model.mechanism import Mechanism, Scope
+
+if TYPE_CHECKING:
+    from ..io.columns import ColumnarCounty
 
 NO_DAY_LO = np.iinfo(np.int32).min
 NO_DAY_HI = np.iinfo(np.int32).max
@@ -70,6 +73,40 @@ class NumberedIds(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         return (f"{self._prefix}{k}" for k in range(self._n))
 
+
+class ArrowIds(Sequence[str]):
+    """Ids kept as the Arrow column they were read into; made Python strings, all at once, only when first asked for."""
+
+    def __init__(self, column: Any) -> None:
+        self._column = column
+        self._list: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._column)
+
+    def _items(self) -> list[str]:
+        if self._list is None:
+            self._list = self._column.to_pylist()
+        return self._list
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        return self._items()[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+
+
+def level_dtype(n_levels: int) -> type[np.signedinteger]:
+    """The narrowest signed integer that indexes ``n_levels`` levels: int8 up to 127, wider beyond (never overflows)."""
+    if n_levels <= np.iinfo(np.int8).max:
+        return np.int8
+    return np.int16 if n_levels <= np.iinfo(np.int16).max else np.int32
 
 @attrs.frozen(eq=False)
 class Edges:
@@ -141,7 +178,7 @@ class CompactCounty:
         ``U0, U1, …`` and ``A0, A1, …``.
         """
         par = np.asarray(parent, dtype=np.int32)
-        lev = np.asarray(level, dtype=np.int8)
+        lev = np.asarray(level, dtype=level_dtype(len(levels)))
         n = len(par)
         if len(lev) != n:
             raise ValueError("parent and level must have the same length")
@@ -175,7 +212,7 @@ class CompactCounty:
         n = len(structure.units)
         parent = np.fromiter((uindex.get(u.parent, -1) if u.parent is not None else -1 for u in structure.units),
                              dtype=np.int32, count=n)
-        level = np.fromiter((lindex[u.level] for u in structure.units), dtype=np.int8, count=n)
+        level = np.fromiter((lindex[u.level] for u in structure.units), dtype=level_dtype(len(levels)), count=n)
         hh = np.fromiter((u.households or 0 for u in structure.units), dtype=np.int64, count=n)
         tag_rows: dict[str, list[int]] = {}
         for i, u in enumerate(structure.units):
@@ -206,6 +243,67 @@ class CompactCounty:
                      edges=edges, mechanism_key=key)
         county._normalise_households()
         return county
+
+    @classmethod
+    def from_columns(cls, county: ColumnarCounty, mechanism: Mechanism | str | None = None,
+                     on: dt.date | None = None) -> CompactCounty:
+        """Arrays straight from a (checked) :class:`~mechanisms.io.columns.ColumnarCounty`, no object per unit.
+
+        Keeps the assignments :meth:`from_structure` keeps (the mechanism's or untagged, in force ``on``).
+        """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from ..io.colparse import encode, whole
+        from ..io.column_checks import index_in, references
+
+        key = mechanism.key if isinstance(mechanism, Mechanism) else mechanism
+        levels = county.level_keys
+        units = county["units"]
+        ids = units.column("id")
+        n = len(units)
+        _, parent_row, _, refs = references(county)
+        parent = parent_row.astype(np.int32)
+        level = index_in(units.column("level"), pa.array(levels, type=pa.string())).astype(level_dtype(len(levels)))
+        hh = np.asarray(pc.fill_null(units.column("households"), 0).to_numpy(zero_copy_only=False), np.int64).copy()
+        tags: dict[str, np.ndarray] = {}
+        lists = whole(units.column("tags"))
+        flat = pc.list_flatten(lists)
+        if len(flat):
+            owner = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), np.int64)
+            dictionary, codes = encode(flat)
+            order = np.argsort(codes, kind="stable")
+            bounds = np.searchsorted(codes[order], np.arange(len(dictionary) + 1))
+            for j, tag in enumerate(dictionary.to_pylist()):
+                m = np.zeros(n, dtype=bool)
+                m[owner[order[bounds[j]:bounds[j + 1]]]] = True
+                tags[tag] = m
+        actors = county["actors"]
+        aids = actors.column("id")
+        t = county["assignments"]
+        keep = np.ones(len(t), dtype=bool)
+        if key is not None and len(t):
+            mech = t.column("mechanism")
+            keep &= np.asarray(pc.fill_null(pc.equal(mech, key), True).to_numpy(zero_copy_only=False), bool)
+        start = np.asarray(pc.fill_null(t.column("start").cast(pa.int32()), NO_DAY_LO).to_numpy(zero_copy_only=False),
+                           np.int64)
+        end = np.asarray(pc.fill_null(t.column("end").cast(pa.int32()), NO_DAY_HI).to_numpy(zero_copy_only=False), np.int64)
+        if on is not None:
+            d = day_number(on)
+            keep &= (start <= d) & (d <= end)
+        ai, ui = refs[("assignments", "actor")], refs[("assignments", "unit")]
+        eh = np.asarray(pc.fill_null(t.column("households"), ALL).to_numpy(zero_copy_only=False), np.int64)
+        edges: dict[str, Edges] = {}
+        if len(t):
+            dictionary, codes = encode(t.column("role"))
+            for j, role in enumerate(dictionary.to_pylist()):
+                sel = keep & (codes == j) & (ai >= 0) & (ui >= 0)
+                if sel.any():
+                    edges[role] = Edges.make(ai[sel], ui[sel], eh[sel], start[sel], end[sel])
+        compact = cls(levels=levels, parent=parent, level=level, households=hh, tags=tags, unit_ids=ArrowIds(ids),
+                      actor_ids=ArrowIds(aids), edges=edges, mechanism_key=key)
+        compact._normalise_households()
+        return compact
 
     def on(self, day: dt.date | None) -> CompactCounty:
         """The same county with only the assignments in force on ``day``."""
@@ -330,7 +428,7 @@ class CompactCounty:
     def ancestor_at(self, units: np.ndarray, target: int) -> np.ndarray:
         """Each unit's ancestor on level ``target`` (itself when on it; -1 when the unit is above it)."""
         cur = np.asarray(units, dtype=np.int64)
-        lev = self.level[cur].astype(np.int16) if len(cur) else np.zeros(0, np.int16)
+        lev = self.level[cur].astype(np.int32) if len(cur) else np.zeros(0, np.int32)
         top = int(lev.max()) if len(lev) else 0
         for step in range(top, target, -1):
             up = lev == step

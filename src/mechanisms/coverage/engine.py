@@ -419,7 +419,7 @@ def _build_cells(county: CompactCounty, roles: Sequence[RoleArrays]) -> Cells:
                 lev = lev - 1
             else:
                 np.copyto(cur, county.parent[cur], where=up)
-                lev = np.where(up, lev - 1, lev).astype(np.int8)
+                lev = np.where(up, lev - 1, lev).astype(county.level.dtype)
             del up
         top = target
         pos = county.position[cur]

@@ -7,10 +7,13 @@ be read through the ordinary CSV loader like any county's files.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
+from collections.abc import Iterator
 from functools import cache
 from importlib.resources import as_file, files
+from pathlib import Path
 
 from ..county.org import Actor, Assignment, OrgStructure, Unit
 from ..county.records import DONE, County, Event, Observation, PointsEntry, ProblemRecord, Visit
@@ -287,6 +290,13 @@ def _year_records(units: list[Unit], villages: list[Unit], households: dict[str,
                 events.append(Event(h.id, "entered", entered, case))
     events.sort(key=lambda e: (e.date, e.subject or "", e.unit))
     return obs, visits, events
+
+
+@contextlib.contextmanager
+def demo_folder() -> Iterator[Path]:
+    """The shipped demo county's folder of CSV files, as a real path for as long as it is needed."""
+    with as_file(files(__package__) / "demo") as folder:
+        yield Path(folder)
 
 
 @cache

@@ -1,0 +1,148 @@
+"""``mechanisms db``: the county store — create it, migrate it, import into it, export from it, ask its history.
+
+The commands only parse options and print what :mod:`mechanisms.store` returns; a library user gets the same
+from Python (``import_county``, ``export_store``, ``history``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from ..model.labels import Lang
+from .options import fmt_option, lang_option
+from .output import console, emit_csv, emit_json
+
+date_type = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value is not None else None
+
+
+@click.group("db")
+def db() -> None:
+    """The county store (sqlite:///FILE or postgresql://…): init, upgrade, import, export, history.
+
+    A store URL is also DATA for every command that takes DATA (`coverage sqlite:///county.db --on 2024-07-01`).
+    """
+
+
+@db.command("init")
+@click.argument("url")
+@lang_option
+def init_cmd(url: str, lang: Lang) -> None:
+    """Create the store's tables in an empty database."""
+    from ..store import init
+
+    rev = init(url)
+    console().print(f"已创建存储 {url}（结构版本 {rev}）" if lang == "zh" else f"created the store {url} (schema {rev})",
+                    markup=False)
+
+
+@db.command("upgrade")
+@click.argument("url")
+@lang_option
+def upgrade_cmd(url: str, lang: Lang) -> None:
+    """Migrate the store to this version's schema."""
+    from ..store import upgrade
+
+    before, after = upgrade(url)
+    console().print(f"{url}：结构版本 {before or '无'} → {after}" if lang == "zh" else
+                    f"{url}: schema {before or 'none'} -> {after}", markup=False)
+
+
+@db.command("import")
+@click.argument("url")
+@click.argument("data")
+@click.option("--on", "on", type=date_type, default=None, metavar="YYYY-MM-DD",
+              help="The day the file's rows hold from; changed rows' old versions end then (default: today).")
+@click.option("--dry-run", is_flag=True, help="Validate and report what would change; write nothing.")
+@click.option("--sync", is_flag=True, help="Close the rows the store holds that the file no longer has.")
+@click.option("--by", "by", default=None, help="Who imports (kept in the audit table; default: the login name).")
+@click.option("--strict", is_flag=True, help="Extra columns are errors, not notices.")
+@fmt_option()
+@lang_option
+def import_cmd(url: str, data: str, on: dt.datetime | None, dry_run: bool, sync: bool, by: str | None, strict: bool,
+               fmt: str, lang: Lang) -> None:
+    """Import county data: validate all first, then one transaction; a report per table. Exit 1 on conflicts."""
+    from ..store import import_county
+    from . import problem_output as po
+    from .context import catalog_for
+
+    others = [e.mechanism for e in catalog_for()]
+    report = import_county(url, data, on=_day(on), dry_run=dry_run, sync=sync, by=by, strict=strict, others=others)
+    if fmt == "json":
+        emit_json(report.to_json(lang))
+    elif fmt == "csv":
+        rows = list(report.rows(lang))
+        emit_csv([list(rows[0]), *(list(r.values()) for r in rows)] if rows else [])
+    else:
+        out = console()
+        head = ("表", "新增", "更新", "未变", "关闭") if lang == "zh" else ("table", "created", "updated", "unchanged", "closed")
+        if report.tables:
+            out.print("  ".join(f"{h:>12}" for h in head), markup=False)
+            for name, c in report.tables.items():
+                out.print("  ".join(f"{v:>12}" for v in (name, *map(str, c.as_dict().values()))), markup=False)
+        import sys
+
+        po.write_terminal(report.log, lang, sys.stdout)
+        if report.ok:
+            out.print(report.summary(lang), markup=False)
+        else:
+            out.print("有冲突：未写入任何内容" if lang == "zh" else "conflicts: nothing was written", markup=False)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@db.command("export")
+@click.argument("url")
+@click.option("--output", "-o", "output", type=click.Path(path_type=Path), required=True,
+              help="A folder (CSV), or .xlsx/.json/.yaml.")
+@click.option("--on", "on", type=date_type, default=None, metavar="YYYY-MM-DD",
+              help="The county as it stood on this day (default: the latest version of every row).")
+@click.option("--force", is_flag=True, help="Replace an existing output.")
+@lang_option
+def export_cmd(url: str, output: Path, on: dt.datetime | None, force: bool, lang: Lang) -> None:
+    """Write the county as of a day in any format the loaders read."""
+    from ..io.county_io import check_county_output
+    from ..store import export_store
+
+    check_county_output(output, None, force)
+    path = export_store(url, output, on=_day(on), overwrite=force)
+    when = on.date().isoformat() if on else ("最新" if lang == "zh" else "latest")
+    console().print(f"已写入 {path}（{when}）" if lang == "zh" else f"wrote {path} (as of {when})", markup=False)
+
+
+@db.command("history")
+@click.argument("url")
+@click.option("--unit", default=None, help="A unit's id: its versions and those of its assignments.")
+@click.option("--actor", default=None, help="An actor's id: their versions and those of their assignments.")
+@fmt_option()
+@lang_option
+def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, lang: Lang) -> None:
+    """Each version of a unit or actor: when it held, and when and by whom it was imported."""
+    from ..store import history
+
+    if (unit is None) == (actor is None):
+        raise click.UsageError("give exactly one of --unit ID and --actor ID")
+    versions = history(url, unit=unit, actor=actor)
+    if fmt == "json":
+        emit_json([v.to_json() for v in versions])
+        return
+    head = ["table", "key", "valid_from", "valid_to", "values", "imported_at", "imported_by", "source"]
+    rows = [[v.table, v.key, v.valid_from, v.valid_to or "", "; ".join(f"{k}={x}" for k, x in v.values.items()
+                                                                       if x is not None),
+             v.imported_at, v.imported_by, v.source] for v in versions]
+    if fmt == "csv":
+        emit_csv([head, *rows])
+        return
+    out = console()
+    if not versions:
+        out.print(f"{url} 中没有 {unit or actor}" if lang == "zh" else f"{url} holds nothing for {unit or actor}",
+                  markup=False)
+    for r in rows:
+        until = r[3] or ("至今" if lang == "zh" else "now")
+        out.print(f"{r[2]} – {until}  {r[0]}  {r[4]}  ({r[5]}, {r[6]}, {r[7]})", markup=False)

@@ -1,0 +1,340 @@
+"""Whole columns parsed at once: text, whole numbers, numbers, dates, tags, as Arrow compute kernels.
+
+Why columns: a county of a million households is six million cells, and parsing them one by one in
+Python took a minute where these kernels take a second. Each parser takes the column as read (an Arrow
+array of any type: text from CSV and YAML, numbers and dates from Excel, JSON values) and gives the
+parsed column plus a mask of the cells that could not be read, so the caller reports every bad cell
+with its row and the rest of the table is still checked.
+
+Dates are read in every form Excel and county offices write them: ``2024-01-01``, ``2024/1/1``,
+``2024.1.1``, ``2024年1月1日``, ``20240101``, with a time after them, as date cells, and as Excel serial
+numbers (days since 1899-12-30, a number cell or five digits of text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+EXCEL_EPOCH_SHIFT = 25569
+"""Excel's serial number of 1970-01-01 (serials count days from 1899-12-30)."""
+SERIAL_RANGE = (10_000, 99_999)
+"""Five-digit text is read as a serial date (1927–2173); shorter digits are too easily a year or a count."""
+MAX_INT_DIGITS = 18
+YES = ("是", "√", "✓", "有", "yes", "true", "y")
+NO = ("否", "×", "✗", "无", "no", "false", "n")
+TAG_SPLIT = r"[;；，,、|]"
+FORMULA_ESCAPED = r"^'([=+\-@\t\r]|'[=+\-@\t\r])"
+"""Text the writers escaped (see :mod:`mechanisms.io.cells`): one leading quote is theirs."""
+
+
+@attrs.frozen
+class Parsed:
+    """A parsed column and the cells that could not be read (``bad``: bool per row)."""
+
+    values: Any  # pa.Array
+    bad: np.ndarray
+
+
+def mask(arr: Any) -> np.ndarray:
+    """A boolean Arrow array as numpy, nulls counted False."""
+    out: np.ndarray = np.asarray(pc.fill_null(arr, False).to_numpy(zero_copy_only=False), dtype=bool)
+    return out
+
+
+def valid(arr: Any) -> np.ndarray:
+    out: np.ndarray = np.asarray(arr.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    return out
+
+
+def chunks(arr: Any) -> list[Any]:
+    """The arrays of a column: its chunks, or the array itself (columns stay chunked as the CSV reader made them,
+    as combining a million strings into one buffer costs more than most of the parsing)."""
+    return list(arr.chunks) if isinstance(arr, pa.ChunkedArray) else [arr]
+
+
+def whole(arr: Any) -> Any:
+    """One array of a (short, or list-typed) column, for kernels that want a single array."""
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def encode(arr: Any) -> tuple[Any, np.ndarray]:
+    """The distinct values of a column (an Arrow array) and each row's index into them (-1 for null)."""
+    enc = arr.dictionary_encode()
+    parts = chunks(enc)
+    if not parts:
+        return pa.array([], type=arr.type), np.zeros(0, np.int64)
+    codes = np.concatenate([np.asarray(pc.fill_null(c.indices, -1).to_numpy(zero_copy_only=False), np.int64)
+                            for c in parts])
+    return parts[-1].dictionary, codes
+
+
+def is_text(typ: Any) -> bool:
+    return bool(pa.types.is_string(typ) or pa.types.is_large_string(typ))
+
+
+def blank_to_null(arr: Any) -> Any:
+    """Text trimmed of surrounding white space (ASCII and the ideographic space), empty cells null.
+
+    Each step is taken only where a cell needs it: the checks allocate a bit per row, the steps a copy."""
+    if arr.null_count == len(arr):
+        return arr
+    if pc.any(pc.match_substring_regex(arr, r"^[\s\p{Z}]|[\s\p{Z}]$")).as_py():
+        arr = pc.utf8_trim_whitespace(arr)
+    if pc.any(pc.equal(arr, "")).as_py():
+        arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+    return arr
+
+
+def unescape_formulas(arr: Any) -> Any:
+    """Undo the ``'=`` escape writers put before formula-looking text, the whole column at once."""
+    return pc.replace_substring_regex(arr, FORMULA_ESCAPED, r"\1")
+
+
+def _refuse_all(arr: Any, typ: Any) -> Parsed:
+    return Parsed(pa.nulls(len(arr), typ), valid(arr))
+
+
+def _none_bad(n: int) -> np.ndarray:
+    return np.zeros(n, dtype=bool)
+
+
+# ---------------------------------------------------------------- text
+
+def parse_text(arr: Any) -> Parsed:
+    """Text as written. Whole numbers (an Excel number cell holding an id) are written out; anything else
+    that is not text — a bool, a list, a fraction — is refused rather than turned into a string."""
+    n = len(arr)
+    t = arr.type
+    if pa.types.is_null(t):
+        return Parsed(pa.nulls(n, pa.string()), _none_bad(n))
+    if is_text(t):
+        return Parsed(blank_to_null(arr.cast(pa.string())), _none_bad(n))
+    if pa.types.is_integer(t):
+        return Parsed(arr.cast(pa.string()), _none_bad(n))
+    if pa.types.is_floating(t):
+        f = np.asarray(arr.cast(pa.float64()).to_numpy(zero_copy_only=False), np.float64)
+        whole = np.isfinite(f) & (np.floor(f) == f) & (np.abs(f) < 2**53)
+        bad = ~np.isnan(f) & ~whole
+        ints = pa.array(np.where(whole, f, 0).astype(np.int64), mask=~whole)
+        return Parsed(ints.cast(pa.string()), bad)
+    return _refuse_all(arr, pa.string())
+
+
+# ---------------------------------------------------------------- numbers
+
+def _number_text(arr: Any) -> Any:
+    return pc.replace_substring_regex(blank_to_null(arr), r"[,，\s]", "")
+
+
+def parse_int(arr: Any) -> Parsed:
+    """Whole numbers: ``1,234``, ``120`` and ``120.0`` (what an Excel export writes); at most 18 digits."""
+    n = len(arr)
+    t = arr.type
+    if pa.types.is_null(t):
+        return Parsed(pa.nulls(n, pa.int64()), _none_bad(n))
+    if pa.types.is_integer(t):
+        return Parsed(arr.cast(pa.int64()), _none_bad(n))
+    if pa.types.is_floating(t):
+        f = np.asarray(arr.cast(pa.float64()).to_numpy(zero_copy_only=False), np.float64)
+        whole = np.isfinite(f) & (np.floor(f) == f) & (np.abs(f) < 1e18)
+        return Parsed(pa.array(np.where(whole, f, 0).astype(np.int64), mask=~whole), ~np.isnan(f) & ~whole)
+    if not is_text(t):
+        return _refuse_all(arr, pa.int64())
+    arr = blank_to_null(arr)
+    if arr.null_count == n:  # an empty column (an optional one few fill): nothing to parse
+        return Parsed(pa.nulls(n, pa.int64()), _none_bad(n))
+    text = _number_text(arr)
+    ok = pc.match_substring_regex(text, rf"^[+-]?\d{{1,{MAX_INT_DIGITS}}}(\.0*)?$")
+    clean = pc.replace_substring_regex(pc.if_else(ok, text, pa.scalar("0")), r"\.0*$", "")
+    values = pc.if_else(ok, pc.cast(clean, pa.int64()), pa.scalar(None, pa.int64()))
+    return Parsed(values, valid(text) & ~mask(ok))
+
+
+def parse_float(arr: Any) -> Parsed:
+    """Numbers, and 是/否 (√/×) as 1 and 0 for yes-or-no indicators. NaN and infinity are refused."""
+    n = len(arr)
+    t = arr.type
+    if pa.types.is_null(t):
+        return Parsed(pa.nulls(n, pa.float64()), _none_bad(n))
+    if pa.types.is_integer(t) or pa.types.is_floating(t):
+        f = np.asarray(arr.cast(pa.float64()).to_numpy(zero_copy_only=False), dtype=np.float64)
+        present = valid(arr)
+        finite = np.isfinite(f)
+        return Parsed(pa.array(np.where(finite, f, 0.0), mask=~(finite & present)), present & ~finite)
+    if not is_text(t):
+        return _refuse_all(arr, pa.float64())
+    arr = blank_to_null(arr)
+    if arr.null_count == n:  # an empty column (an optional one few fill): nothing to parse
+        return Parsed(pa.nulls(n, pa.float64()), _none_bad(n))
+    text = _number_text(arr)
+    low = pc.utf8_lower(text)
+    yes = pc.is_in(low, pa.array(YES))
+    no = pc.is_in(low, pa.array(NO))
+    num = pc.match_substring_regex(text, r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$")
+    f = pc.cast(pc.if_else(num, text, pa.scalar("0")), pa.float64())
+    f = pc.if_else(yes, pa.scalar(1.0), pc.if_else(no, pa.scalar(0.0), f))
+    fin = np.isfinite(np.asarray(pc.fill_null(f, 0.0).to_numpy(zero_copy_only=False), np.float64))
+    good = (mask(num) | mask(yes) | mask(no)) & fin
+    values = pc.if_else(pa.array(good), f, pa.scalar(None, pa.float64()))
+    return Parsed(values, valid(text) & ~good)
+
+
+# ---------------------------------------------------------------- dates
+
+def _days(days: np.ndarray, ok: np.ndarray) -> Any:
+    return pa.array(np.where(ok, days, 0).astype(np.int32), type=pa.int32(), mask=~ok).cast(pa.date32())
+
+
+def parse_date(arr: Any) -> Parsed:
+    """Dates in every form Excel writes (see the module docstring); impossible days (2024-02-30) are refused."""
+    n = len(arr)
+    t = arr.type
+    if pa.types.is_null(t):
+        return Parsed(pa.nulls(n, pa.date32()), _none_bad(n))
+    if pa.types.is_date(t):
+        return Parsed(arr.cast(pa.date32()), _none_bad(n))
+    if pa.types.is_timestamp(t):
+        return Parsed(pc.cast(arr, pa.date32()), _none_bad(n))
+    if pa.types.is_integer(t) or pa.types.is_floating(t):
+        f = np.asarray(arr.cast(pa.float64()).to_numpy(zero_copy_only=False), np.float64)
+        ok = np.isfinite(f) & (f >= 1) & (f < 2_958_466)
+        return Parsed(_days(np.floor(np.where(ok, f, 0)) - EXCEL_EPOCH_SHIFT, ok), ~np.isnan(f) & ~ok)
+    if not is_text(t):
+        return _refuse_all(arr, pa.date32())
+    arr = blank_to_null(arr)
+    if arr.null_count == n:  # an empty column (an optional one few fill): nothing to parse
+        return Parsed(pa.nulls(n, pa.date32()), _none_bad(n))
+    text = blank_to_null(arr)
+    norm = pc.replace_substring_regex(text, r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$", "")
+    norm = pc.replace_substring_regex(norm, r"日$", "")
+    norm = pc.replace_substring_regex(norm, r"\s*[/.年月]\s*", "-")
+    norm = pc.replace_substring_regex(norm, r"^(\d{4})(\d{2})(\d{2})$", r"\1-\2-\3")
+    parts = pc.extract_regex(norm, r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
+    matched = mask(parts.is_valid())
+    y = _ints(pc.struct_field(parts, "y"), matched)
+    m = _ints(pc.struct_field(parts, "m"), matched)
+    d = _ints(pc.struct_field(parts, "d"), matched)
+    ok = matched & (m >= 1) & (m <= 12) & (d >= 1) & (d <= 31) & (y >= 1)
+    month = (np.where(ok, y, 1970) - 1970) * 12 + np.where(ok, m, 1) - 1
+    first = month.astype("datetime64[M]").astype("datetime64[D]")
+    day = first + (np.where(ok, d, 1) - 1).astype("timedelta64[D]")
+    ok &= day.astype("datetime64[M]") == first.astype("datetime64[M]")
+    days = day.astype(np.int64)
+    serial_text = pc.match_substring_regex(norm, r"^\d{5}(\.\d+)?$")
+    serial = mask(serial_text) & ~ok
+    if serial.any():
+        sv = np.asarray(pc.cast(pc.if_else(serial_text, norm, pa.scalar("0")), pa.float64())
+                        .to_numpy(zero_copy_only=False), np.float64)
+        serial &= (sv >= SERIAL_RANGE[0]) & (sv <= SERIAL_RANGE[1])
+        days = np.where(serial, np.floor(np.where(serial, sv, 0)).astype(np.int64) - EXCEL_EPOCH_SHIFT, days)
+        ok |= serial
+    return Parsed(_days(days, ok), valid(text) & ~ok)
+
+
+def _ints(arr: Any, ok: np.ndarray) -> np.ndarray:
+    safe = pc.if_else(pa.array(ok), arr, pa.scalar("0"))
+    out: np.ndarray = np.asarray(pc.cast(safe, pa.int64()).to_numpy(zero_copy_only=False), np.int64)
+    return out
+
+
+# ---------------------------------------------------------------- tags
+
+def parse_tags(arr: Any) -> Parsed:
+    """Tags as a list per row: text split at ; ； ， , 、 |, or a list in a document (of text only)."""
+    n = len(arr)
+    t = arr.type
+    if pa.types.is_null(t):
+        return Parsed(pa.array([[]] * n, type=pa.list_(pa.string())), _none_bad(n))
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        vt = t.value_type
+        if not (is_text(vt) or pa.types.is_null(vt)):
+            return _refuse_all(arr, pa.list_(pa.string()))
+        lists = arr.cast(pa.list_(pa.string()))
+    elif is_text(t):
+        text = blank_to_null(arr)
+        if text.null_count == n:
+            return Parsed(pa.ListArray.from_arrays(pa.array(np.zeros(n + 1, np.int32)), pa.array([], pa.string())),
+                          _none_bad(n))
+        lists = pc.split_pattern_regex(text, TAG_SPLIT)
+    else:
+        return _refuse_all(arr, pa.list_(pa.string()))
+    return Parsed(_clean_lists(lists), _none_bad(n))
+
+
+def _clean_lists(lists: Any) -> Any:
+    """Each list's items trimmed, empty items dropped; a row with no tags is an empty list."""
+    lists = whole(lists)
+    n = len(lists)
+    flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    parents = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), np.int64)
+    keep = mask(pc.and_(pc.not_equal(flat, ""), flat.is_valid()))
+    flat = flat.filter(pa.array(keep))
+    parents = parents[keep]
+    offsets = np.searchsorted(parents, np.arange(n + 1), side="left").astype(np.int32)
+    return pa.ListArray.from_arrays(pa.array(offsets), flat)
+
+
+def add_tag(lists: Any, where: np.ndarray, tag: str) -> Any:
+    """``tag`` appended to the lists of the rows ``where`` marks (社区 → ``community``), unless already there."""
+    if not where.any():
+        return lists
+    py = lists.to_pylist()
+    for i in np.flatnonzero(where).tolist():
+        items = py[i] or []
+        if tag not in items:
+            py[i] = [*items, tag]
+    return pa.array(py, type=pa.list_(pa.string()))
+
+
+# ---------------------------------------------------------------- cells from Python values
+
+@attrs.frozen(eq=False)
+class Refused:
+    """A text column with some cells that held a value of the wrong type (bool, list, mapping)."""
+
+    text: Any
+    rows: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def from_python(values: Sequence[Any]) -> Any:
+    """A column of Python values (an Excel sheet's, a document's) as one Arrow array.
+
+    The common column is all text or all numbers and converts in one call. A mixed column
+    (text beside number cells, dates beside text) is made text cell by cell — numbers written
+    out, dates as ISO — except that a value no text can honestly stand for (a bool, a list,
+    a mapping) is refused: it comes back as :class:`Refused`, which the parsers report.
+    """
+    try:
+        arr = pa.array(values, from_pandas=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, OverflowError):
+        arr = None
+    if arr is not None and not (pa.types.is_boolean(arr.type) or pa.types.is_struct(arr.type)):
+        return arr
+    out: list[str | None] = []
+    refused: list[int] = []
+    for i, v in enumerate(values):
+        if v is None or isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, bool | list | dict | tuple):
+            out.append(None)
+            refused.append(i)
+        elif isinstance(v, int):
+            out.append(str(v))
+        elif isinstance(v, float):
+            out.append(str(int(v)) if v.is_integer() else repr(v))
+        elif hasattr(v, "isoformat"):
+            out.append(v.isoformat())
+        else:
+            out.append(None)
+            refused.append(i)
+    text = pa.array(out, type=pa.string())
+    return Refused(text, np.asarray(refused, np.int64)) if refused else text

@@ -1,0 +1,60 @@
+"""Values as a county office writes them: level names, actor kinds by their Chinese labels, role titles, indicator names.
+
+A ledger says 县领导 where a mechanism says ``leader`` and 县直部门包村 where it says
+``county-department``; both are accepted. Level names that carry more than a level say so
+with a tag: 社区 is a village tagged ``community`` and 街道 a town tagged ``street``, the
+tags the plugins scope on. Roles and indicators are matched against a mechanism's own keys
+and labels, so a role's title is always the one its mechanism gives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model.mechanism import Mechanism
+
+LEVEL_TAGS: Mapping[str, tuple[str, str]] = {
+    "社区": ("village", "community"), "居委会": ("village", "community"),
+    "街道": ("town", "street"), "街道办": ("town", "street"), "街道办事处": ("town", "street"),
+}
+"""Level names that also say what kind of unit it is: (level, tag)."""
+
+KIND_LABELS: Mapping[str, str] = {
+    "领导": "leader", "县领导": "leader", "县级领导": "leader", "区领导": "leader", "县处级领导": "leader",
+    "市领导": "city-leader", "市级领导": "city-leader",
+    "部门": "department", "县直部门": "department", "区直部门": "department", "县级部门": "department",
+    "市直部门": "city-department", "市级部门": "city-department",
+    "干部": "cadre", "乡镇干部": "cadre", "镇干部": "cadre", "机关干部": "cadre", "包村干部": "cadre",
+    "村干部": "village-cadre", "村两委": "village-cadre", "村组干部": "village-cadre",
+    "党员": "party-member", "农村党员": "party-member",
+    "企业": "enterprise", "国企": "enterprise", "国有企业": "enterprise", "民营企业": "enterprise",
+    "驻村干部": "resident-cadre", "驻村工作队": "resident-cadre", "第一书记": "resident-cadre",
+    "退休干部": "retired-cadre", "老干部": "retired-cadre",
+    "工作队": "work-team", "网格员": "grid-worker", "督导员": "inspector", "督查员": "inspector",
+    "管水员": "water-manager", "农户": "household",
+}
+"""Actor kinds by the Chinese labels ledgers use (the keys the built-in mechanisms select on)."""
+
+
+def role_names(mechanism: Mechanism) -> dict[str, str]:
+    """Every way a ledger may name a role of ``mechanism`` (key, Chinese and English title) → its key."""
+    out: dict[str, str] = {}
+    for r in mechanism.roles:
+        for name in (r.label.zh, r.label.en):
+            if name:
+                out.setdefault(name.strip(), r.key)
+    for r in mechanism.roles:
+        out[r.key] = r.key
+    return out
+
+
+def indicator_names(mechanism: Mechanism) -> dict[str, str]:
+    """Every way a ledger may name an indicator of ``mechanism`` (key, Chinese and English name) → its key."""
+    out: dict[str, str] = {}
+    for ind in mechanism.indicators:
+        for name in (ind.label.zh, ind.label.en):
+            if name:
+                out.setdefault(name.strip(), ind.key)
+    for ind in mechanism.indicators:
+        out[ind.key] = ind.key
+    return out

@@ -1,0 +1,102 @@
+"""Reading the store: the county as of a day (through columns, like the files), export, and a row's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pyarrow as pa
+
+from ..io.columns import ColumnarCounty
+from ..io.county_write import CountyFormat, write_county
+from . import bulk
+from .codec import decode
+from .migrate import require_current
+from .schema import SPECS, fields, imports
+from .urls import make_engine
+
+
+def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
+    """The county the store holds as of ``on`` (``None``: the latest version of every row), in one snapshot."""
+    engine = make_engine(url)
+    require_current(engine, url)
+    try:
+        with engine.connect() as conn, conn.begin():
+            if conn.dialect.name == "postgresql":  # one snapshot for every table: never half an import
+                conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            where, params = bulk.as_of_clause(on, conn.dialect.name == "postgresql")
+            tables = {name: bulk.select(conn, name, list(fields(spec)), where, params) for name, spec in SPECS.items()}
+    finally:
+        engine.dispose()
+    if tables["levels"].num_rows:
+        tables["levels"] = tables["levels"].sort_by("position")
+    return decode(tables, url)
+
+
+def export_store(url: str, dest: str | Path, *, on: dt.date | None = None, fmt: CountyFormat | None = None,
+                 overwrite: bool = False) -> Path:
+    """Write the county as of ``on`` to ``dest`` in any format the loaders read (a folder, .xlsx, .json, .yaml)."""
+    return write_county(read_store(url, on).to_county(), dest, fmt=fmt, overwrite=overwrite)
+
+
+@attrs.frozen
+class Version:
+    """One version of a row: when it held, what it said, and the imports that began and ended it."""
+
+    table: str
+    key: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    values: dict[str, Any]
+    imported_at: str
+    imported_by: str
+    source: str
+    closed_by: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"table": self.table, "key": self.key, "valid_from": self.valid_from.isoformat(),
+                "valid_to": self.valid_to.isoformat() if self.valid_to else None, "values": self.values,
+                "imported_at": self.imported_at, "imported_by": self.imported_by, "source": self.source,
+                "closed_by": self.closed_by}
+
+
+def history(url: str, *, unit: str | None = None, actor: str | None = None) -> list[Version]:
+    """Every version of the unit (or actor) and of the assignments that name it, oldest first."""
+    if (unit is None) == (actor is None):
+        raise ValueError("give exactly one of unit and actor")
+    ident = unit if unit is not None else actor
+    table = "units" if unit is not None else "actors"
+    engine = make_engine(url)
+    require_current(engine, url)
+    out: list[Version] = []
+    try:
+        with engine.connect() as conn:
+            pg = conn.dialect.name == "postgresql"
+            mark = "%s" if pg else "?"
+            audit = {r.id: r for r in conn.execute(imports.select())}
+            for name, field in ((table, "id"), ("assignments", "unit" if unit is not None else "actor")):
+                cols = ["row_key", *fields(SPECS[name]), "valid_from", "valid_to", "import_id", "closed_by"]
+                t = bulk.select(conn, name, cols, f'"{field}" = {mark}', (ident,), order="valid_from, row_id")
+                for row in t.to_pylist():
+                    imp = audit[row["import_id"]]
+                    values = {f: row[f].isoformat() if isinstance(row[f], dt.date) else row[f]
+                              for f in fields(SPECS[name])}
+                    out.append(Version(name, row["row_key"], row["valid_from"], row["valid_to"], values,
+                                       str(imp.at), imp.by, imp.source, row["closed_by"]))
+    finally:
+        engine.dispose()
+    out.sort(key=lambda v: (v.valid_from, v.table))
+    return out
+
+
+def audit(url: str) -> pa.Table:
+    """The audit table: one row per import."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(imports.select().order_by(imports.c.id))]
+    finally:
+        engine.dispose()
+    return pa.Table.from_pylist(rows) if rows else pa.table({})

@@ -1,0 +1,56 @@
+"""A store URL to a SQLAlchemy engine: psycopg 3 for PostgreSQL, WAL and a busy timeout for SQLite.
+
+Why these settings: a county office's SQLite file is read (coverage, exports) while an import writes; in WAL
+mode readers never wait for the writer and never see half an import, and a second writer waits up to
+``BUSY_MS`` instead of failing at once. ``postgresql://`` means psycopg 3 here (SQLAlchemy would pick psycopg2).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..errors import UsageError
+
+BUSY_MS = 60_000
+
+
+def engine_url(url: str) -> str:
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if not url.startswith(("sqlite:", "postgresql+psycopg:")):
+        raise UsageError(f"{url}: a store URL is sqlite:///FILE or postgresql://USER@HOST:PORT/DB")
+    return url
+
+
+def is_postgres(engine: sa.Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def make_engine(url: str) -> sa.Engine:
+    """An engine for ``url``; SQLite connections open in WAL mode with a busy timeout, transactions begun by us."""
+    full = engine_url(url)
+    if full.startswith("sqlite"):
+        engine = sa.create_engine(full, connect_args={"timeout": BUSY_MS / 1000, "isolation_level": None},
+                                  poolclass=sa.pool.NullPool)
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _begin(conn: sa.Connection) -> None:
+            # the driver's own BEGIN is off (isolation_level=None): take the write lock up front, so two
+            # importers queue instead of both reading, then one failing to write (or losing the other's rows)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+
+        return engine
+    return sa.create_engine(full, poolclass=sa.pool.NullPool)
