@@ -57,7 +57,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sweep": ("sim_cmds", "sweep_cmd",
         "Sweep scenario parameters over a grid: RUNS runs at every point (the same seeds at each point)."),
     "validate": ("data_cmds", "validate",
-        "Check a county's data: structure, references, dates, and roles of a mechanism."),
+        "Check a county's data: cells, structure, references, and fit to a mechanism, in one pass."),
     "visits": ("visits_cmds", "visits",
         "Visit compliance: each role's required frequency against the visits table, per actor and unit."),
 }
