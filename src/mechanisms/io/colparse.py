@@ -29,7 +29,7 @@ MAX_INT_DIGITS = 18
 YES = ("是", "√", "✓", "有", "yes", "true", "y")
 NO = ("否", "×", "✗", "无", "no", "false", "n")
 TAG_SPLIT = r"[;；，,、|]"
-FORMULA_ESCAPED = r"^'([=+\-@\t\r]|'[=+\-@\t\r])"
+FORMULA_ESCAPED = "^'('*[ \t\r\n\u3000]*[=+\\-@＝＋－＠])"
 """Text the writers escaped (see :mod:`mechanisms.io.cells`): one leading quote is theirs."""
 
 

@@ -21,8 +21,9 @@ from ..errors import UsageError
 from ..model.levels import DEFAULT_LEVELS
 from .atomic import atomic_path, check_writable, write_text
 from .atomic_folder import atomic_folder, check_folder
+from .cells import escape
 from .documents import drop_none, yaml_text
-from .tables import LEVELS, RECORD_TABLES, TableSpec, escape, record_to_row
+from .tables import LEVELS, RECORD_TABLES, TableSpec, record_to_row
 
 CountyFormat = Literal["csv", "xlsx", "json", "yaml", "parquet"]
 _FILE_FORMATS: dict[str, CountyFormat] = {".xlsx": "xlsx", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}

@@ -16,9 +16,9 @@ from ..county.org import Actor, Assignment, Unit
 from ..county.records import Event, Observation, PointsEntry, ProblemRecord, Visit
 from ..errors import DataProblem
 from ..model.levels import DEFAULT_LEVELS, Level
+from .cells import unescape
 
 TAG_SEPARATORS = (";", "；", "，", ",", "、", "|")
-FORMULA_START = ("=", "+", "-", "@")
 
 
 @attrs.frozen
@@ -154,20 +154,6 @@ def table_for_name(name: str) -> TableSpec | None:
         if key in {t.name, normalise_header(t.zh), *(normalise_header(a) for a in t.aliases)}:
             return t
     return None
-
-
-def unescape(text: str) -> str:
-    """Undo the formula escape writers apply, so exported text reads back unchanged."""
-    if len(text) >= 2 and text[0] == "'" and text[1] in FORMULA_START:
-        return text[1:]
-    return text
-
-
-def escape(text: str) -> str:
-    """Defuse spreadsheet formula injection: text cells starting with = + - @ get a leading quote."""
-    if text.startswith(FORMULA_START) or (text.startswith("'") and text[1:2] in FORMULA_START):
-        return "'" + text
-    return text
 
 
 def _blank(value: Any) -> bool:

@@ -17,7 +17,7 @@ import attrs
 
 from ..county.org import Assignment, OrgStructure
 from ..io.atomic import atomic_path, write_text
-from ..io.tables import escape
+from ..io.cells import escape
 from ..model.labels import L, Label
 
 REASONS: dict[str, Label] = {
