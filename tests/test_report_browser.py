@@ -152,14 +152,13 @@ def test_chinese_renders_without_cjk_fonts(tmp_path: Path) -> None:
         return _shot(browser, p, tmp_path / f"profile-{name}", env)
 
     title = "示例县乡村振兴"
-    own = page("own", face.group(0), title)
     without = page("without", "", title)
     boxes = page("boxes", face.group(0), "\ue000" * len(title))
-    assert own != without and own != boxes
     assert without == page("without-again", "", title)  # screenshots are stable: equal pages give equal bytes
-    # a second render in the embedded font is text again (not boxes, not tofu); its bytes may differ by when the font
-    # finished loading under the virtual clock, so it is not compared byte for byte
-    assert page("own-again", face.group(0), title) not in (without, boxes)
+    # headless Chromium may take the screenshot before the embedded font has been decoded on a loaded machine (the
+    # page then shows the same tofu as without it): up to three tries for the font to have been used
+    shots = [page(f"own-{i}", face.group(0), title) for i in range(3)]
+    assert any(own not in (without, boxes) for own in shots)
 
 
 def test_report_prints_to_pdf(tmp_path: Path) -> None:
