@@ -8,7 +8,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON_PREFERENCE := only-system
 RUN := $(UV) run --frozen --all-packages
 
-.PHONY: run test lint typecheck sync bench clean browser postgres
+.PHONY: run test lint typecheck sync bench clean browser postgres catalogs
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -21,7 +21,7 @@ RUN := $(UV) run --frozen --all-packages
 sync: .venv/.synced
 
 run: sync
-	$(RUN) mechanisms compare --county demo --simulate --runs 20 --html out/report.html --force
+	$(RUN) mechanisms compare demo --simulate --runs 20 --html out/report.html --force
 
 # The report's browser test needs Debian's chromium; install it where we can (root, as in CI).
 browser:
@@ -46,6 +46,15 @@ typecheck: sync
 
 bench: sync
 	$(RUN) --group bench python -m benchmarks
+
+# The message catalogs (docs/translating.md): extract every text from src/ (tools/babel_extract.py), update the .po
+# (new msgids added empty, stale ones dropped), compile the .mo the library reads. Babel is a dev dependency only.
+LOCALE := src/mechanisms/locale
+BABEL := $(RUN) python -m babel.messages.frontend
+catalogs: sync
+	$(BABEL) extract -F babel.cfg --sort-output --no-location --omit-header -o $(LOCALE)/mechanisms.pot src/mechanisms
+	$(BABEL) update -i $(LOCALE)/mechanisms.pot -d $(LOCALE) -D mechanisms -l zh --no-fuzzy-matching --ignore-obsolete -w 120
+	$(BABEL) compile -d $(LOCALE) -D mechanisms -l zh --statistics
 
 clean:
 	rm -rf .venv .tools .pytest_cache .ruff_cache

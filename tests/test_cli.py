@@ -79,7 +79,7 @@ def test_validate_contract_ok_and_not_ok(tmp_path: Path) -> None:
     assert [(Path(p["file"]).name, p["row"], p["field"]) for p in doc["problems"]] == [
         ("units.csv", 4, "id"), ("assignments.csv", 2, "role")]
     r = run("validate", str(d), "--mechanism", "example")
-    assert r.exit_code == 1 and "duplicate unit id 'T'" in r.stdout and "Traceback" not in r.output
+    assert r.exit_code == 1 and "单位编号“T”重复" in r.stdout and "Traceback" not in r.output
 
 
 def test_unreadable_data_is_reported_in_the_json_contract_too(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_unreadable_data_is_reported_in_the_json_contract_too(tmp_path: Path) ->
     r = run("validate", str(d), "--format", "json")
     assert r.exit_code == 1
     problems = json.loads(r.stdout)["problems"]
-    assert {p["message"] for p in problems} >= {"required table 'actors' (人员) is missing"}
+    assert {p["message"] for p in problems} >= {"缺少必需的表“人员”（actors）"}
 
 
 def test_validate_demo_table_says_what_it_checked() -> None:
@@ -99,11 +99,11 @@ def test_validate_demo_table_says_what_it_checked() -> None:
 
 
 @pytest.mark.parametrize("args,code,message", [
-    (("show", "nope"), 2, "unknown mechanism 'nope'"),
-    (("validate", "/no/such/place"), 2, "no such file or folder"),
+    (("show", "nope"), 2, "未知机制 'nope'"),
+    (("validate", "/no/such/place"), 2, "文件或文件夹不存在"),
     (("validate", "demo", "--format", "xml"), 2, "Invalid value for '--format'"),
     (("frobnicate",), 2, "No such command"),
-    (("validate", "demo", "--mechanism", "nope"), 2, "unknown mechanism 'nope'"),
+    (("validate", "demo", "--mechanism", "nope"), 2, "未知机制 'nope'"),
 ])
 def test_usage_mistakes_exit_2_without_traceback(args: tuple[str, ...], code: int, message: str) -> None:
     r = run(*args)
@@ -121,7 +121,7 @@ def test_a_broken_mechanism_file_exits_1_listing_every_problem(tmp_path: Path) -
     assert r.stderr.splitlines() == [
         f"{f}, field 'Mechanism.name.en': required field missing",
         f"{f}, field 'Mechanism': extra fields found (bogus)",
-        "2 problem(s) found.",
+        "共发现 2 个问题。",  # the default --lang is zh
     ]
 
 

@@ -221,5 +221,72 @@ def test_coverage_from_columns_equals_coverage_from_objects(tmp_path_factory: py
     columns, log = read_columns(folder)
     check_columns(columns, None, log)
     assert log.ok, [p.text("en") for p in log.problems()]
-    from_columns = coverage_report(CompactCounty.from_columns(columns, MECH), MECH, robustness=(0.3,))
+    from_columns = coverage_report(CompactCounty.from_columns(columns, MECH), MECH, robustness=(0.3,),
+                                   unit_names=columns["units"].column("name").to_pylist())  # as `coverage` names them
     assert from_columns.to_json() == coverage_report(county, MECH, robustness=(0.3,)).to_json()
+
+
+def test_structure_and_reference_problems_are_said_in_chinese_naming_columns_as_written(tmp_path: Path) -> None:
+    d = tmp_path / "zh"
+    d.mkdir()
+    (d / "单位.csv").write_text("编号,名称,层级,上级\nC,县,县,\nT1,镇,乡镇,C\nT1,重复,乡镇,C\nG1,组,组,T1\n"
+                                "H1,户,户,nowhere\nS,自指,村,S\n", encoding="utf-8")
+    (d / "人员.csv").write_text("编号,姓名,类别\nA1,甲,党员\n", encoding="utf-8")
+    (d / "包保.csv").write_text("人员,角色,单位\nA1,县级领导包乡镇,T1\nghost,党员联户,H1\n", encoding="utf-8")
+    found = {}
+    for lang in ("zh", "en"):
+        r = run("validate", str(d), "--mechanism", "example", "--format", "json", "--lang", lang)
+        assert r.exit_code == 1, r.output
+        found[lang] = [(Path(p["file"]).name, p["row"], p["field"], p["message"]) for p in json.loads(r.stdout)["problems"]]
+    assert found["zh"] == [
+        ("单位.csv", 4, "编号", "单位编号“T1”重复"),
+        ("单位.csv", 7, "上级", "单位“S”的上级是它自己"),
+        ("单位.csv", 6, "上级", "上级“nowhere”不是已有的单位"),
+        ("单位.csv", 5, "层级", "“G1”是村民小组，却在乡镇（街道）“T1”之下；应为村（社区）"),
+        ("包保.csv", 3, "人员", "责任主体“ghost”不存在"),
+        ("包保.csv", 2, "人员", "“A1”是党员；角色“县级领导包乡镇”应由县领导担任"),
+    ]
+    assert [m for *_, m in found["en"]] == [
+        "duplicate unit id 'T1'", "unit 'S' is its own parent", "parent 'nowhere' is not a unit",
+        "'G1' is a group under town 'T1'; expected a village", "actor 'ghost' does not exist",
+        "'A1' is a party-member; role 'county-leader' is held by leader"]
+    assert [x[:3] for x in found["en"]] == [x[:3] for x in found["zh"]]  # the columns named as the file spells them
+
+
+def test_an_unknown_role_and_level_list_what_is_accepted_in_the_readers_language(tmp_path: Path) -> None:
+    d = tmp_path / "zh"
+    d.mkdir()
+    (d / "单位.csv").write_text("编号,名称,层级,上级\nC,县,县,\nT1,镇,乡,C\nX,某地,片区,T1\n", encoding="utf-8")
+    (d / "人员.csv").write_text("编号,姓名,类别\nL1,甲,县领导\n", encoding="utf-8")
+    (d / "包保.csv").write_text("人员,角色,单位\nL1,镇长,T1\n", encoding="utf-8")
+    msgs = {}
+    for lang in ("zh", "en"):
+        r = run("validate", str(d), "--mechanism", "example", "--format", "json", "--lang", lang)
+        msgs[lang] = {p["field"]: p["message"] for p in json.loads(r.stdout)["problems"]}
+    assert msgs["zh"] == {
+        "层级": "未知层级“片区”（可用：县/区/市、乡/镇/乡镇/街道、村/社区/行政村、组/村民小组/屯/院落、户/农户）",
+        "角色": "“镇长”不是 example 的角色（可用：县级领导包乡镇、县直部门包村、乡镇干部包村、村干部包组、党员联户）"}
+    assert msgs["en"] == {
+        "层级": "unknown level '片区' (known: county, town, village, group, household)",
+        "角色": "role '镇长' is not a role of example (county-leader, department, township-cadre, village-cadre, "
+                "party-member)"}
+
+
+def test_surrounding_white_space_is_found_from_the_bytes_exactly_as_the_regex_finds_it() -> None:
+    """Every BMP character before, after and as a cell: the byte test picks the same cells as the regex (and never
+    misses one the trim would change), whatever the column's chunks, offset or string type."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from mechanisms.io.colparse import SPACE_AT_EDGE, edge_candidates, space_at_edge
+
+    chars = [chr(i) for i in range(1, 0x10000) if not 0xD800 <= i < 0xE000]
+    cells = pa.array([*("a" + c for c in chars), *(c + "a" for c in chars), *chars, "", None, " 中", "中\u3000", "中文"])
+    for arr in (cells, cells.slice(7), pa.chunked_array([cells.slice(0, 500), cells.slice(500)]),
+                cells.cast(pa.large_string()), pa.array(["", None, ""]), pa.array([], pa.string())):
+        regex = np.asarray(pc.fill_null(pc.match_substring_regex(arr, SPACE_AT_EDGE), False), bool)
+        assert (space_at_edge(arr) == regex).all()
+        trimmed = np.asarray(pc.fill_null(pc.not_equal(pc.binary_length(arr),
+                                                       pc.binary_length(pc.utf8_trim_whitespace(arr))), False), bool)
+        assert not (trimmed & ~edge_candidates(arr)).any()

@@ -176,8 +176,9 @@ def test_missing_required_table_and_unknown_format(tmp_path: Path) -> None:
     d = _folder(tmp_path, "partial", {"units.csv": UNITS_EN}, "utf-8")
     with pytest.raises(DataError) as info:
         load_county(d)
-    assert [p.message for p in info.value.problems] == [
-        "required table 'actors' (人员) is missing", "required table 'assignments' (包保) is missing"]
+    assert [(p.message, p.en) for p in info.value.problems] == [
+        ("缺少必需的表“人员”（actors）", "required table 'actors' (人员) is missing"),
+        ("缺少必需的表“包保”（assignments）", "required table 'assignments' (包保) is missing")]
     with pytest.raises(UsageError, match="unknown county data format"):
         load_county(_touch(tmp_path / "county.txt"))
     with pytest.raises(UsageError, match=r"give the folder that holds units\.csv"):
@@ -199,7 +200,8 @@ def test_undecodable_csv_is_a_located_problem(tmp_path: Path) -> None:
     (d / "assignments.csv").write_text(ASSIGN_EN, encoding="utf-8")
     with pytest.raises(DataError) as info:
         load_county(d)
-    assert any(p.message.startswith("cannot decode") and p.file.endswith("units.csv") for p in info.value.problems)
+    assert [(p.message, p.en) for p in info.value.problems if p.file.endswith("units.csv")] == [
+        ("无法解码：既不是 UTF-8 也不是 GBK/GB18030 文本", "cannot decode: not UTF-8 or GBK/GB18030 text")]
 
 
 def test_every_table_is_written_when_present(tmp_path: Path) -> None:
@@ -225,3 +227,43 @@ def test_arbitrary_text_round_trips_through_csv_and_xlsx(tmp_path_factory: pytes
     assert load_county(write_county(county, tmp / "c.xlsx")) == county
     assert load_county(write_county(county, tmp / "c.json")) == county
     assert attrs.evolve(county) == county
+
+
+def test_indented_json_is_byte_for_byte_what_json_writes() -> None:
+    """``--format json`` output comes from strict_json's own indenting writer: the same bytes as ``json.dumps``,
+    NaN as null and infinity as "inf", for records, nested values, odd keys and values json leaves to ``default``."""
+    import datetime as dt
+    import json
+    import math
+
+    from mechanisms.io.strict_json import dumps, finite
+
+    points = [{"actor": f"A{i}\"{{x}}", "role": ["甲", "b\nc", "d"][i % 3], "units": [1, None, True, 2.5, math.nan][i % 5],
+               "households": i} for i in range(100)]
+    docs = [points, {"on": dt.date(2024, 1, 31), "roles": {"r": {"share": math.inf, "gini": -math.inf}}, "gaps": []},
+            [{"a": 1}] * 40 + [{"b": 1}], [{"a": 1, "b": 2}] * 40 + [{"b": 2, "a": 1}], [{"a": [1, {}]}] * 40, [[]], {}]
+    for doc in docs:
+        for ascii_only in (True, False):
+            for indent in (2, "\t"):
+                assert dumps(doc, indent=indent, ensure_ascii=ascii_only, default=str) == json.dumps(
+                    finite(doc), indent=indent, ensure_ascii=ascii_only, default=str, allow_nan=False)
+    assert json.loads(dumps(points, indent=2))[4]["units"] is None  # NaN written as null
+
+
+def test_rows_of_only_white_space_are_no_records_and_cells_are_trimmed(tmp_path: Path) -> None:
+    """A row of blank cells (spaces, a tab, the ideographic space, a no-break space) is not a record and its
+    spreadsheet row is skipped, not renumbered; the cells of real rows lose their surrounding white space."""
+    units = ("id,name,level,parent,tags,households\nC,测试县,county,,,\n\u3000, ,\t,\u00a0,,\n"
+             " T1\u3000,\u3000测试镇 ,town,C,,\nV1,测试村,village,T1 ,,\u3000120 \n")
+    d = _folder(tmp_path, "ws", {"units.csv": units, "actors.csv": ACTORS_EN, "assignments.csv": ASSIGN_EN}, "utf-8")
+    from mechanisms.io.columns import read_columns
+
+    cc, log = read_columns(d)
+    t = cc["units"]
+    assert t.data.column("id").to_pylist() == ["C", "T1", "V1"]
+    assert t.data.column("name").to_pylist() == ["测试县", "测试镇", "测试村"]
+    assert t.data.column("parent").to_pylist() == [None, "C", "T1"]
+    assert t.data.column("households").to_pylist() == [None, None, 120]
+    assert t.rows.tolist() == [2, 4, 5]  # row 3, all white space, is no record
+    assert [(g.kind, list(g.rows if g.rows is not None else ())) for g in log.groups if g.severity == "warning"] == [
+        ("lookalike", [4]), ("lookalike", [5])]

@@ -113,7 +113,7 @@ def test_hand_roles(hand: dict[str, Any]) -> None:
 def test_hand_chain_and_gaps(hand: dict[str, Any]) -> None:
     # only H1 and H2 have leader, dept, cadre, pm and (model village) helper
     assert hand["chain_complete_households"] == 2
-    assert hand["gaps"] == [
+    assert [{k: g[k] for k in ("unit", "role", "rule")} for g in hand["gaps"]] == [
         {"unit": "V2", "role": "dept", "rule": "villages"},
         {"unit": "G2", "role": "cadre", "rule": "groups"},
         {"unit": "G3", "role": "cadre", "rule": "groups"},
@@ -185,7 +185,8 @@ def test_count_only_county_from_arrays_matches_structure() -> None:
         levels=compact.levels, parent=compact.parent, level=compact.level, households=compact.households,
         tags=compact.tags, unit_ids=compact.unit_ids, actor_ids=compact.actor_ids,
         edges={k: Edges.make(e.actor, e.unit, e.households) for k, e in compact.edges.items()})
-    assert coverage_report(direct, HAND).to_json() == coverage_report(HAND_COUNTY, HAND).to_json()
+    names = [u.name for u in HAND_COUNTY.structure.units]  # arrays carry no names: given, as the CLI gives them
+    assert coverage_report(direct, HAND, unit_names=names).to_json() == coverage_report(HAND_COUNTY, HAND).to_json()
 
 
 def test_broken_structure_is_a_data_error() -> None:
@@ -241,8 +242,8 @@ def test_cli_demo_json(example: Mechanism) -> None:
     code, out = _run("coverage", "demo", "--mechanism", "example", "--format", "json")
     assert code == 0, out
     doc = json.loads(out[out.index("{"):])
-    assert set(doc) == {"households", "roles", "chain_complete_households", "gaps", "load", "redundancy",
-                        "single_points_of_failure", "robustness"}
+    assert set(doc) == {"on", "households", "roles", "chain_complete_households", "gaps", "unchecked_roles", "load",
+                        "redundancy", "single_points_of_failure", "robustness"}
     assert doc["households"] == 288
     assert set(doc["roles"]) == {"county-leader", "department", "township-cadre", "village-cadre", "party-member"}
     for r in doc["roles"].values():
@@ -272,9 +273,9 @@ def test_cli_on_a_date_sees_the_handover() -> None:
     june, july = _cadre_spof("2024-06-30"), _cadre_spof("2024-07-01")
     assert "TC01" in june and "TC13" not in june
     assert "TC13" in july and "TC01" not in july
-    _, out = _run("coverage", "demo", "--mechanism", "example", "--format", "json")
+    _, out = _run("coverage", "demo", "--mechanism", "example", "--format", "json", "--all-dates")
     doc = json.loads(out[out.index("{"):])
-    assert doc["redundancy"]["township-cadre"]["max"] == 2  # without a date both cadres count on T1V1
+    assert doc["redundancy"]["township-cadre"]["max"] == 2  # with every date both cadres count on T1V1
 
 
 def test_cli_robustness_table_and_csv() -> None:

@@ -92,4 +92,4 @@ def test_generate_command(tmp_path: Path) -> None:
                                       str(out)])
     assert again.exit_code == 2 and "已存在，不替换它" in again.stderr  # the default --lang is zh
     bad = CliRunner().invoke(main, ["generate", "--towns", "2", "-o", str(tmp_path / "x")])
-    assert bad.exit_code == 2 and "--villages, --households missing" in bad.stderr
+    assert bad.exit_code == 2 and "缺少 --villages, --households" in bad.stderr

@@ -241,3 +241,71 @@ def test_a_cell_over_131072_characters_is_a_problem_not_a_traceback(tmp_path: Pa
     r = cli("validate", str(folder))
     assert "Traceback" not in r.stderr + r.stdout and "_csv.Error" not in r.stderr + r.stdout
     assert r.returncode in (0, 1)
+
+
+YAML_CASES = [
+    "a: 1\nb: 0012\nc: NO\nd: 1.5e3\ne: ~\nf: 'x'\ng: \"2\"\nh: true\ni: False\nj: [1, {k: v}]\n",
+    "x: &a [1, 2]\ny: *a\n", "x: &a 5\ny: *a\n", "- &x {a: 1}\n- *x\n", "<<: {a: 1}\nb: 2\n", "a: 1\na: 2\n",
+    "!!str 12", "a: !!int '5'\n", "? [1, 2]\n: x\n", "--- 1\n--- 2\n", "", "- 1\n- - 2\n  - 3\n", "a: *nope\n",
+    "x: &a 1\ny: &a 2\n", "a: 1e400\n", "a: 12345678901234567890123456789012345678901234567890\n", "a: .inf\n",
+    "a: -0\nb: -1.0\nc: 1E5\n", "{a: 1, b: [x, y], c: {}}", "[]", "null", "a: |\n  text\n  more\n", "a: >-\n  folded\n",
+    "a: 'it''s'\n", "TRUE: x\n", "a: 0x10\n", "? a\n", "a:\n", "- ~\n- null\n- Null\n- NULL\n", "a: [1, 2\n",
+]
+
+
+def _pyyaml(text: str) -> object:
+    """What PyYAML's strict loader makes of ``text`` after the bounds pass (the path before the one-pass builder)."""
+    import yaml
+
+    from mechanisms.io.guards import bad_number
+    from mechanisms.io.strict_documents import NumberError, StrictLoader, _yaml_problem, bound_yaml
+
+    try:
+        bound_yaml(text, file="f.yaml")
+        return ("data", yaml.load(text, Loader=StrictLoader))
+    except yaml.YAMLError as exc:
+        return ("error", [(p.row, p.message) for p in [_yaml_problem("f.yaml", exc)]])
+    except NumberError as exc:
+        return ("error", [(p.row, p.message) for p in [bad_number("f.yaml", exc.line, exc.token)]])
+    except DataError as exc:
+        return ("error", [(p.row, p.message) for p in exc.problems])
+    except (ValueError, TypeError) as exc:
+        return ("unreadable", str(exc))
+
+
+@pytest.mark.parametrize("text", YAML_CASES)
+def test_yaml_built_in_one_pass_is_what_the_strict_loader_builds(text: str) -> None:
+    from mechanisms.io.strict_documents import parse_yaml
+
+    try:
+        got: object = ("data", parse_yaml(text, file="f.yaml"))
+    except DataError as exc:
+        got = ("error", [(p.row, p.message) for p in exc.problems])
+        if exc.problems[0].message.startswith("YAML 内容无法读取"):
+            got = ("unreadable", exc.problems[0].en.removeprefix("unreadable YAML: "))
+    assert repr(got) == repr(_pyyaml(text))
+
+
+def test_every_mechanism_file_is_built_in_one_pass_as_the_strict_loader_builds_it() -> None:
+    import yaml
+
+    from mechanisms.io.guards import MAX_ALIAS_NODES, MAX_NESTING
+    from mechanisms.io.strict_documents import _UNBUILT, StrictLoader, _bounded
+
+    root = Path(__file__).resolve().parents[1]
+    files = sorted([*root.glob("plugins/*/src/*/*.yaml"), *root.glob("src/mechanisms/**/*.yaml")])
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        built = _bounded(text, str(f), MAX_NESTING, MAX_ALIAS_NODES, build=True)
+        assert built is not _UNBUILT, f  # the fast path, not the fallback
+        assert repr(built) == repr(yaml.load(text, Loader=StrictLoader)), f
+
+
+def test_yaml_uses_libyaml_s_parser_where_pyyaml_has_it() -> None:
+    import yaml
+
+    from mechanisms.io.strict_documents import StrictLoader
+
+    if yaml.__with_libyaml__:
+        assert StrictLoader.__mro__[1].__module__ == "yaml._yaml"  # not the pure-Python reader/scanner/parser

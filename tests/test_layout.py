@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from mechanisms.plugins import manager
 
 SRC = Path(mechanisms.__file__).parent
 # lowest first; a module may import only from its own layer and those before it
-LAYERS = ["errors", "paths", "converter", "model", "county", "io", "store", "coverage", "year", "reassign", "simulation",
+LAYERS = ["i18n", "errors", "paths", "converter", "model", "county", "io", "store", "coverage", "year", "reassign", "simulation",
           "compare", "report", "plugins", "cli", "testing"]
 
 
@@ -62,13 +63,18 @@ def test_every_subpackage_imports_only_layers_below_it() -> None:
     assert upward == []
 
 
-def test_import_mechanisms_and_help_load_nothing_heavy() -> None:
+def test_import_mechanisms_and_help_load_nothing_heavy(tmp_path: Path) -> None:
     code = ("import sys, mechanisms\nfrom mechanisms.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = ('numpy', 'pyarrow', 'mechanisms.coverage', 'mechanisms.io.county_io')\n"
+            "heavy = ('numpy', 'pyarrow', 'mechanisms.coverage', 'mechanisms.io.county_io', 'pluggy', 'attrs', 'cattrs',"
+            " 'rich', 'yaml', 'mechanisms.plugins.manager', 'mechanisms.model.mechanism', 'babel')\n"
             "print(sorted(m for m in heavy if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip().splitlines()[-1] == "[]"
+    env = {**{k: v for k, v in os.environ.items() if k != "MECHANISMS_LANG"}, "MECHANISMS_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert "numpy" not in first and "pyarrow" not in first  # building the plugin command index loads the plugins
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.strip().splitlines()[-1] == "[]"  # from then on, --help reads the index: no plugin system at all
+    assert "用法：" in out and "显示一个机制" in out  # and it is in Chinese, from the catalog
 
 
 def test_the_public_api_is_small_lazy_and_typed() -> None:
@@ -114,7 +120,9 @@ class CommandPlugin:
         register(click.Command("show"))  # taken by a built-in: reported, skipped
 
 
-def test_a_plugin_command_is_listed_and_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_plugin_command_is_listed_and_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("MECHANISMS_CACHE_DIR", str(tmp_path))  # no index yet: the (patched) manager is asked
+    monkeypatch.setenv("MECHANISMS_LANG", "en")
     monkeypatch.setattr(manager, "get_plugin_manager", functools.partial(manager.get_plugin_manager, entry_points=False,
                                                                          extra=[CommandPlugin()]))
     monkeypatch.setattr(main, "_plugin_commands_loaded", False)

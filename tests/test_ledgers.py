@@ -143,6 +143,32 @@ def test_coverage_counts_assignments_written_with_titles(tmp_path: Path) -> None
     roles = {r.role: r for r in report.roles}
     assert roles["party-member"].households_covered == 40  # 党员联户 on G1 (40 households)
     assert roles["department"].units_satisfied == 1
-    r = run("coverage", str(d), "--mechanism", "example", "--format", "json")
+    r = run("coverage", str(d), "--mechanism", "example", "--format", "json", "--on", "2024-06-01")  # all in force
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["roles"]["party-member"]["households_covered"] == 40
+
+
+def test_every_documented_number_date_and_yes_no_spelling_is_read() -> None:
+    """The spellings docs/data-format.md lists, cell by cell (a leading + once crashed Arrow's cast; a serial
+    with a fraction and 日 after a space were once refused)."""
+    import datetime as dt
+
+    import pyarrow as pa
+
+    from mechanisms.io.colparse import parse_date, parse_float, parse_int
+
+    ints = parse_int(pa.array(["120", "+120", "-3", "1,200", "1，200", "1 200", "120.0", "120.", "1.5", "many"]))
+    assert ints.values.to_pylist() == [120, 120, -3, 1200, 1200, 1200, 120, 120, None, None]
+    assert ints.bad.tolist() == [False] * 8 + [True, True]
+    numbers = parse_float(pa.array(["3", "-3", "0.5", ".5", "5.", "1e3", "1E-3", "1,200.5", "+3",
+                                    "是", "否", "√", "×", "✓", "✗", "有", "无", "YES", "no", "Y", "n", "True", "false",
+                                    "nan", "inf"]))
+    assert numbers.values.to_pylist() == [3.0, -3.0, 0.5, 0.5, 5.0, 1000.0, 0.001, 1200.5, 3.0,
+                                          *[1.0, 0.0] * 7, None, None]
+    assert numbers.bad.tolist() == [False] * 23 + [True, True]
+    day = dt.date(2024, 1, 31)
+    dates = parse_date(pa.array(["2024-01-31", "2024-1-31", "2024/1/31", "2024.1.31", "2024年1月31日",
+                                 "2024 年 1 月 31 日", "20240131", "2024/1/31 0:00:00", "2024-01-31T08:30",
+                                 "2024-01-31 08:30:00.5", "45322", "45322.5", "2024-02-30", "2024-13-01"]))
+    assert dates.values.to_pylist() == [day] * 12 + [None, None]
+    assert dates.bad.tolist() == [False] * 12 + [True, True]

@@ -81,7 +81,7 @@ def test_new_refuses_to_overwrite_and_force_replaces(tmp_path: Path) -> None:
     edited.write_text("mine", encoding="utf-8")
     code, out, err = _new(NAME, "--dir", str(target))
     assert code == 2
-    assert f"Error: {target} exists; not replacing it (pass --force to replace it)" in err
+    assert f"错误：{target} 已存在；不替换（加 --force 可替换）" in err  # the default --lang is zh
     assert edited.read_text(encoding="utf-8") == "mine"
     (target / "extra.txt").write_text("x", encoding="utf-8")
     code, out, _ = _new(NAME, "--dir", str(target), "--force")
@@ -96,7 +96,7 @@ def test_force_never_replaces_the_current_folder_or_a_file(tmp_path: Path, monke
     target = _generate(tmp_path)
     monkeypatch.chdir(target / "src")
     code, _, err = _new(NAME, "--dir", str(target), "--force")
-    assert code == 2 and "holds the current folder" in err
+    assert code == 2 and "包含当前文件夹" in err
     assert _tree(target) == FILES
     file = tmp_path / "a-file"
     file.write_text("keep", encoding="utf-8")
@@ -108,7 +108,7 @@ def test_force_never_replaces_the_current_folder_or_a_file(tmp_path: Path, monke
 def test_a_bad_name_is_a_usage_error_without_traceback(tmp_path: Path, bad: str) -> None:
     result = CliRunner().invoke(main, ["new", "--dir", str(tmp_path / "p"), "--", bad])
     assert result.exit_code == 2
-    assert "Invalid value for 'NAME'" in result.stderr and "lowercase letters, digits" in result.stderr
+    assert "Invalid value for 'NAME'" in result.stderr and "请用小写字母、数字" in result.stderr
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)
     assert not (tmp_path / "p").exists()

@@ -146,3 +146,83 @@ def test_each_plugin_keeps_a_true_copy_of_its_source() -> None:
         pytest.skip(f"{seeds} is not at hand to compare with")
     for copy in copies:
         assert copy.read_bytes() == (seeds / copy.name).read_bytes(), copy
+
+
+# ------------------------------------------------------------------ plugin commands listed without importing plugins
+
+_COMMAND_PLUGIN = '''
+import click
+from mechanisms import hookimpl
+
+@click.command("greet")
+def greet():
+    """{help}"""
+    click.echo("你好，插件")
+
+@hookimpl
+def register_commands(register):
+    register(greet)
+'''
+_PROBE = ("import sys\nfrom mechanisms.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+          "print('IMPORTED', sorted(m for m in ('pluggy', 'greetplugin', 'mechanisms.plugins.manager', 'attrs', 'rich')"
+          " if m in sys.modules), file=sys.stderr)\n")
+
+
+def _install_command_plugin(site: Path, help_text: str) -> None:
+    """A real installed distribution: a module and a dist-info folder with an entry point, on PYTHONPATH."""
+    (site / "greetplugin.py").write_text(_COMMAND_PLUGIN.replace("{help}", help_text), encoding="utf-8")
+    info = site / "greetplugin-1.0.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: greetplugin\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[mechanisms]\ngreet = greetplugin\n", encoding="utf-8")
+
+
+def _run(args: list[str], site: Path, cache: Path) -> tuple[str, str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(site), "MECHANISMS_CACHE_DIR": str(cache), "MECHANISMS_LANG": "en"}
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env, check=True)
+    return done.stdout, done.stderr
+
+
+def test_plugin_commands_are_listed_from_the_index_without_importing_any_plugin(tmp_path: Path) -> None:
+    import os
+    import time
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    _install_command_plugin(site, "Greet from a plugin.")
+    out, err = _run(["--help"], site, cache)  # cold: the plugins are imported and the index written
+    assert "greet     Greet from a plugin." in out
+    assert "'greetplugin'" in err and "'pluggy'" in err
+    assert (cache / "plugin-commands.json").is_file()
+    out, err = _run(["--help"], site, cache)  # warm: the same list, nothing of the plugin system imported
+    assert "greet     Greet from a plugin." in out
+    assert err.strip().splitlines()[-1] == "IMPORTED []"
+    out, err = _run(["greet"], site, cache)  # running it loads the plugin for real
+    assert out == "你好，插件\n"
+    # editing the plugin's source (a workspace plugin) rebuilds the list
+    time.sleep(0.01)
+    _install_command_plugin(site, "Greet, edited.")
+    stamp = time.time_ns() + 10_000_000
+    os.utime(site / "greetplugin.py", ns=(stamp, stamp))
+    out, _ = _run(["--help"], site, cache)
+    assert "greet     Greet, edited." in out and "Greet from a plugin." not in out
+    # uninstalling it (its dist-info folder goes) drops the command from the list
+    for f in (site / "greetplugin-1.0.dist-info").iterdir():
+        f.unlink()
+    (site / "greetplugin-1.0.dist-info").rmdir()
+    out, _ = _run(["--help"], site, cache)
+    assert "greet" not in out
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "not-a-folder"
+    site.mkdir()
+    cache.write_text("a file where the cache folder would be", encoding="utf-8")
+    _install_command_plugin(site, "Greet from a plugin.")
+    for _ in range(2):
+        out, err = _run(["--help"], site, cache)
+        assert "greet     Greet from a plugin." in out and "'greetplugin'" in err

@@ -62,7 +62,8 @@ def test_title_names_the_county_not_the_file(demo_columns: tuple[MechanismColumn
 def test_tables_and_charts_are_in_the_html(demo_columns: tuple[MechanismColumn, ...]) -> None:
     page = render_html(comparison_report(demo_columns, demo_county(), "demo"), lang="zh")
     main_part = page[page.index("<main"):page.index("</main>")]
-    assert main_part.count("<table>") == 2 and main_part.count('<svg class="chart"') >= 6
+    # the overview, the gaps by name, the single points of failure
+    assert main_part.count("<table>") == 3 and main_part.count('<svg class="chart"') >= 6
     assert main_part.count("<rect") > 30 and "<polyline" in main_part
     assert "@media print" in page and "@page" in page
 

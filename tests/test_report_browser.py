@@ -87,7 +87,7 @@ def test_report_reads_with_javascript_off(tmp_path: Path) -> None:
                                           "content=\"script-src 'none'\">", 1), encoding="utf-8")
     dom = _dom(browser, off, tmp_path / "profile")
     assert 'data-enhanced="1"' not in dom and '<div class="tools">' not in dom  # the script did not run ...
-    assert dom.count("<table>") == 2 and dom.count("<tr>") > 30  # ... and the tables are there
+    assert dom.count("<table>") == 3 and dom.count("<tr>") > 30  # ... and the tables are there
     assert dom.count('<svg class="chart"') == charts and dom.count("<rect") > 50  # ... and so are the charts
     assert '<h1 id="title">示例县乡村振兴责任机制比较</h1>' in dom
 

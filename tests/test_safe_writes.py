@@ -49,7 +49,7 @@ def test_force_replaces_every_old_table_english_chinese_and_optional(tmp_path: P
     assert code == 2 and "已有数据表" in err
     code, _, err = run(*GEN, "-o", str(out), "--force")
     assert code == 0, err
-    assert sorted(os.listdir(out)) == ["actors.csv", "assignments.csv", "units.csv"]  # nothing old survives
+    assert sorted(os.listdir(out)) == ["人员.csv", "包保.csv", "单位.csv"]  # nothing old survives (zh: the default)
     assert leftovers(tmp_path) == []
     assert not load_county(out).visits and not load_county(out).points
 
@@ -159,7 +159,7 @@ def test_an_unwritable_folder_is_one_line_and_exit_1_before_the_work(tmp_path: P
         r = cli("generate", "--towns", "20", "--villages", "400", "--households", "400000", "-o", str(ro / "out"))
         assert r.returncode == 1 and "Traceback" not in r.stderr
         reason = "文件系统只读" if os.geteuid() == 0 else "没有写入权限"
-        assert r.stderr.strip().splitlines() == [f"Error: 无法写入 {ro / 'out'}：{reason}；未写入任何内容"]
+        assert r.stderr.strip().splitlines() == [f"错误：无法写入 {ro / 'out'}：{reason}；未写入任何内容"]
         assert time.perf_counter() - started < 20  # refused before generating 400,000 households
         r = cli("report", "example", "--county", "demo", "-o", str(ro / "r.html"), "--lang", "en")
         assert r.returncode == 1 and r.stderr.startswith(f"Error: cannot write {ro / 'r.html'}: ")
@@ -174,7 +174,7 @@ def test_a_full_disk_is_one_line_exit_1_old_output_intact_and_no_temporary(tmp_p
         before = {n: (out / n).read_bytes() for n in os.listdir(out)}
         r = cli("generate", "--towns", "4", "--villages", "40", "--households", "20000", "-o", str(out), "--force")
         assert r.returncode == 1 and r.stderr.strip().splitlines() == [
-            f"Error: 无法写入 {out}：磁盘空间不足；未写入任何内容"]
+            f"错误：无法写入 {out}：磁盘空间不足；未写入任何内容"]
         assert {n: (out / n).read_bytes() for n in os.listdir(out)} == before
         assert leftovers(small) == []
 

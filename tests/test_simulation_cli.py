@@ -120,7 +120,7 @@ def test_installed_plugin_presets_run() -> None:
     (("demo", "--mechanism", "example", "--turnover", "party-membr=0.2"), "unknown role"),
     (("demo", "--mechanism", "example", "--compliance", "2"), "out of range"),
     (("demo", "--preset", "example", "--mechanism", "example"), "not both"),
-    (("--preset", "example"), "no reference county"),
+    (("--preset", "example"), "该机制没有可据以生成的参照县"),
     (("demo", "--mechanism", "example", "--runs", "0"), "at least 1"),
     (("demo", "--mechanism", "example", "--output", "x.txt"), ".csv or .parquet"),
 ])
@@ -152,6 +152,6 @@ def test_json_is_strict_where_figures_are_undefined_or_infinite() -> None:
 def test_bad_options_are_reported_together() -> None:
     r = run("simulate", "demo", "--mechanism", "example", "--days", "0", "--turnover", "-1", "--compliance", "3")
     assert r.exit_code == 2
-    assert r.stderr.splitlines() == ["Error: scenario: days must be at least 1, got 0",
-                                     "Error: scenario: turnover[*] = -1.0 is out of range",
-                                     "Error: scenario: compliance[*] = 3.0 is out of range"]
+    assert r.stderr.splitlines() == ["错误：scenario: days must be at least 1, got 0",
+                                     "错误：scenario: turnover[*] = -1.0 is out of range",
+                                     "错误：scenario: compliance[*] = 3.0 is out of range"]

@@ -22,7 +22,12 @@ BASE_UNITS = [Unit("C", "县", "county"), Unit("T", "镇", "town", "C"), Unit("V
 
 
 def _problems(county: County, mechanism=None) -> list[tuple[str, int | None, str | None, str]]:  # type: ignore[no-untyped-def]
-    return [(p.file, p.row, p.field, p.message) for p in validate_county(county, mechanism)]
+    """The problems with their English words (``--lang en``); :func:`_zh` gives the Chinese a person reads first."""
+    return [(p.file, p.row, p.field, p.en) for p in validate_county(county, mechanism)]
+
+
+def _zh(county: County, mechanism=None) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.message for p in validate_county(county, mechanism)]
 
 
 def test_a_sound_county_has_no_problems() -> None:
@@ -48,6 +53,46 @@ def test_structure_problems_all_at_once() -> None:
         ("units", 9, "households", "household count must not be negative, got -3"),
         ("units", 10, "parent", "unit 'S' is its own parent"),
         ("units", 5, "parent", "second root 'X': only one unit may have no parent (the first is 'C')"),
+    ]
+
+
+def test_structure_problems_say_it_in_chinese_first() -> None:
+    """The message a person reads is Chinese, levels by their Chinese names; English is kept beside it."""
+    units = [*BASE_UNITS, Unit("T", "重复镇", "town", "C"), Unit("X", "第二个根", "county"), Unit("G", "跳级组", "group", "T"),
+             Unit("H", "孤儿户", "household", "nowhere"), Unit("Q", "未知层级", "hamlet", "V"),
+             Unit("N", "负户数", "group", "V", households=-3), Unit("S", "自指", "group", "S")]
+    assert _zh(_county(units)) == [
+        "单位编号“T”重复",
+        "“G”是村民小组，却在乡镇（街道）“T”之下；应为村（社区）",
+        "上级“nowhere”不是已有的单位",
+        "未知层级“hamlet”（可用：县（市、区）、乡镇（街道）、村（社区）、村民小组、农户）",
+        "户数不能为负数，实际是 -3",
+        "单位“S”的上级是它自己",
+        "第二个根单位“X”：只能有一个单位没有上级（第一个是“C”）",
+    ]
+    assert "没有根单位（每个单位都有上级）" in _zh(_county([Unit("A", "甲", "town", "B"), Unit("B", "乙", "town", "A")]))
+    cycle = _zh(_county([*BASE_UNITS, Unit("A", "甲", "group", "B"), Unit("B", "乙", "group", "A")]))
+    assert {"单位“A”在上级关系的环上，不在根单位之下", "单位“B”在上级关系的环上，不在根单位之下"} <= set(cycle)
+    assert _zh(_county([Unit("T", "镇", "town")])) == ["根单位“T”是乡镇（街道）；应为县（市、区）"]
+    assert _zh(_county()) == ["没有任何单位"]
+
+
+def test_assignment_problems_name_roles_and_kinds_in_chinese() -> None:
+    actors = [Actor("L", "领导", "leader"), Actor("P", "党员", "party-member"), Actor("L", "重复", "leader")]
+    asg = [Assignment("ghost", "county-leader", "T"), Assignment("L", "county-leader", "nowhere"),
+           Assignment("L", "mayor", "T"), Assignment("L", "county-leader", "V"), Assignment("P", "county-leader", "T"),
+           Assignment("L", "department", "V", dt.date(2024, 5, 1), dt.date(2024, 4, 1)),
+           Assignment("L", "county-leader", "T"), Assignment("L", "county-leader", "T")]
+    assert _zh(_county(BASE_UNITS, actors, asg), EXAMPLE) == [
+        "责任主体编号“L”重复",
+        "责任主体“ghost”不存在",
+        "单位“nowhere”不存在",
+        "“mayor”不是 example 的角色（可用：县级领导包乡镇、县直部门包村、乡镇干部包村、村干部包组、党员联户）",
+        "角色“县级领导包乡镇”包保乡镇（街道）一级；“V”是村（社区）",
+        "“P”是党员；角色“县级领导包乡镇”应由县领导担任",
+        "结束日期 2024-04-01 早于开始日期 2024-05-01",
+        "“L”是县领导；角色“县直部门包村”应由县直部门担任",
+        "重复的包保关系：“L”以“county-leader”包保“T”",
     ]
 
 
@@ -100,8 +145,8 @@ def test_problems_name_the_file_and_spreadsheet_row(tmp_path: Path) -> None:
     (d / "actors.csv").write_text("id,name,kind\nA,甲,leader\n", encoding="utf-8")
     (d / "assignments.csv").write_text("actor,role,unit\n\nA,county-leader,T\nB,county-leader,T\n", encoding="utf-8")
     got = [(Path(p.file).name, p.row, p.field, p.message) for p in validate_county(load_county(d), EXAMPLE)]
-    assert got == [("units.csv", 5, "id", "duplicate unit id 'V'"),
-                   ("assignments.csv", 4, "actor", "actor 'B' does not exist")]  # the blank line 2 still counts
+    assert got == [("units.csv", 5, "id", "单位编号“V”重复"),
+                   ("assignments.csv", 4, "actor", "责任主体“B”不存在")]  # the blank line 2 still counts
 
 
 def test_record_tables_are_checked() -> None:
@@ -137,6 +182,6 @@ def test_a_count_on_a_unit_with_units_under_it_must_agree_with_them(tmp_path: Pa
              Unit("V2G1", "一组", "group", "V2"),
              Unit("V2G1H1", "户", "household", "V2G1"), Unit("V2G1H2", "户", "household", "V2G1"),
              Unit("V3", "三村", "village", "T", households=7))  # no units under it: the count is its households
-    problems = [str(p) for p in validate_county(County(OrgStructure(units)))]
+    problems = [p.text("en") for p in validate_county(County(OrgStructure(units)))]
     assert problems == ["units, row 6, field 'households': 'V2' counts 5 households but the units under it add up to 2; a unit "
                         "with units under it takes its households from them (leave the count empty, or make it agree)"]

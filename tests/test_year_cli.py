@@ -189,7 +189,7 @@ def test_every_command_runs_for_every_mechanism(key: str) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("score", "demo", "--mechanism", "example", "--period", "2024Q5"), "not a period"),
     (("score", "demo", "--mechanism", "example", "--period", "2024-05-01"), "scored per month"),
-    (("score", "demo", "--mechanism", "nope", "--period", "2024Q2"), "unknown mechanism"),
+    (("score", "demo", "--mechanism", "nope", "--period", "2024Q2"), "未知机制"),
     (("score", "demo", "--mechanism", "example", "--period", "2024", "--ranking", "nope"), "no ranking"),
     (("problems", "demo", "--by", "planet"), "--by must be"),
 ])

@@ -6,7 +6,21 @@ The CLI turns these into messages and exit codes at its edge; library users catc
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import attrs
+
+from .i18n import zh as _catalog_zh
+
+
+class Text(Protocol):
+    """What :func:`mechanisms.model.labels._` gives (a ``Label``): the same words in Chinese and English. Errors take
+    one in place of an English string so a message is written once, through the catalog."""
+
+    @property
+    def zh(self) -> str: ...
+    @property
+    def en(self) -> str: ...
 
 
 @attrs.frozen
@@ -23,6 +37,11 @@ class DataProblem:
     message: str
     en: str = ""
     """The message in English where ``message`` is Chinese (messages written before the catalogs are English only)."""
+
+    @classmethod
+    def of(cls, file: str, row: int | None, field: str | None, message: Text) -> DataProblem:
+        """A problem whose message comes from the catalog (``_("…").format(…)``): Chinese and English at once."""
+        return cls(file, row, field, message.zh or message.en, message.en if message.zh else "")
 
     def __str__(self) -> str:
         where = self.file
@@ -55,14 +74,23 @@ class MechanismsError(Exception):
 
 
 class _BilingualError(MechanismsError):
-    """An error with an English text (``str``, what a library user reads) and a Chinese one the CLI prints."""
+    """An error with an English text (``str``, what a library user reads) and a Chinese one the CLI prints.
 
-    def __init__(self, message: str, zh: str = "") -> None:
-        super().__init__(message)
+    ``message`` is either a text from the catalog (``_("…").format(…)``, both languages) or an English string with
+    its Chinese in ``zh``; an English string without one is looked up in the catalog when printed in Chinese.
+    """
+
+    def __init__(self, message: str | Text, zh: str = "") -> None:
+        text = message if isinstance(message, str) else message.en
+        super().__init__(text)
+        if not isinstance(message, str):
+            zh = zh or message.zh
         self.zh = zh
 
     def text(self, lang: str = "zh") -> str:
-        return self.zh if lang != "en" and self.zh else str(self)
+        if lang == "en":
+            return str(self)
+        return self.zh or _catalog_zh(str(self)) or str(self)
 
 
 class DataError(MechanismsError):
@@ -73,16 +101,19 @@ class DataError(MechanismsError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class UsageError(MechanismsError):
+class UsageError(_BilingualError):
     """The caller asked for something that cannot be done (unknown key, bad option)."""
 
 
-class PluginError(MechanismsError):
+class PluginError(_BilingualError):
     """A plugin failed to import or contributed something invalid; names the plugin."""
 
-    def __init__(self, plugin: str, message: str) -> None:
+    def __init__(self, plugin: str, message: str | Text) -> None:
         self.plugin = plugin
-        super().__init__(f"plugin {plugin!r}: {message}")
+        if isinstance(message, str):
+            super().__init__(f"plugin {plugin!r}: {message}", zh=f"插件 {plugin!r}：{_catalog_zh(message) or message}")
+        else:
+            super().__init__(f"plugin {plugin!r}: {message.en}", zh=f"插件 {plugin!r}：{message.zh or message.en}")
 
 
 class OverwriteError(_BilingualError):

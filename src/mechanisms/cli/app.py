@@ -12,8 +12,9 @@ from typing import Any
 
 import click
 
-from ..errors import DataError, MechanismsError, OverwriteError, UsageError
-from .output import err_console
+from ..i18n import translate
+from ..plugins.command_index import IndexedCommand
+from .help_i18n import HelpContext, help_lang, translated
 
 # Every built-in command: name -> (module in this package, function, its short help). A command's module is
 # imported only when that command runs, so ``mechanisms --help`` imports neither numpy nor pyarrow nor the catalog
@@ -56,6 +57,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Staff a county with a mechanism's assignment policy and write the result."),
     "sweep": ("sim_cmds", "sweep_cmd",
         "Sweep scenario parameters over a grid: RUNS runs at every point (the same seeds at each point)."),
+    "template": ("template_cmds", "template", "Write a mechanism's ledger template: its sheets and headers, dropdowns, instructions and valid example rows."),  # noqa: E501
     "validate": ("data_cmds", "validate",
         "Check a county's data: cells, structure, references, and fit to a mechanism, in one pass."),
     "visits": ("visits_cmds", "visits",
@@ -64,57 +66,95 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 
 class MechanismsGroup(click.Group):
-    """Loads built-in commands on demand, adds plugin commands lazily, and turns library errors into messages."""
+    """Loads built-in commands on demand, lists plugin commands from their index (no plugin imported), hands every
+    command out with its help in the chosen language, and turns library errors into messages."""
 
     _plugin_commands_loaded = False
+    context_class = HelpContext
 
-    def _load_plugin_commands(self, ctx: click.Context) -> None:
+    def _load_plugin_commands(self, ctx: click.Context) -> list[str]:
+        """Import the plugins and add their commands (once); the problems found, and the index rewritten."""
         if self._plugin_commands_loaded:
-            return
+            return []
         self._plugin_commands_loaded = True
+        from ..plugins.command_index import Index, IndexedCommand, environment, sources, write
         from ..plugins.manager import plugin_commands
 
+        problems: list[str] = []
+        indexed: list[IndexedCommand] = []
         for plugin, cmd in plugin_commands():
             if not isinstance(cmd, click.Command) or not cmd.name:
-                err_console().print(f"plugin {plugin!r}: register_commands gave {cmd!r}, not a named click command")
+                problems.append(translate("plugin {plugin}: register_commands gave {cmd}, not a named click command",
+                                          help_lang(ctx)).format(plugin=repr(plugin), cmd=repr(cmd)))
             elif cmd.name in self.commands or cmd.name in COMMANDS:
-                err_console().print(f"plugin {plugin!r}: command {cmd.name!r} already exists; skipped")
+                problems.append(translate("plugin {plugin}: command {name} already exists; skipped", help_lang(ctx))
+                                .format(plugin=repr(plugin), name=repr(cmd.name)))
             else:
                 self.add_command(cmd)
+                indexed.append(IndexedCommand(plugin=plugin, name=cmd.name, hidden=cmd.hidden,
+                                              short_help=cmd.get_short_help_str(limit=10_000)))
+        write(Index(environment=environment(), sources=sources(), commands=indexed, problems=problems))
+        return problems
+
+    def _plugin_index(self, ctx: click.Context) -> list[IndexedCommand]:
+        """The plugin commands to list: from the index where it matches the installed plugins, else by loading them
+        (which rewrites the index); problems are reported on stderr either way."""
+        from ..plugins.command_index import read
+
+        if not self._plugin_commands_loaded:
+            found = read()
+            if found is not None:
+                problems, commands = found["problems"], found["commands"]
+                _print_problems(problems)
+                return commands
+            _print_problems(self._load_plugin_commands(ctx))
+        return [IndexedCommand(plugin="", name=name, hidden=cmd.hidden, short_help=cmd.get_short_help_str(limit=10_000))
+                for name, cmd in self.commands.items()]
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        self._load_plugin_commands(ctx)
-        return sorted({*COMMANDS, *super().list_commands(ctx)})
+        return sorted({*COMMANDS, *(c["name"] for c in self._plugin_index(ctx))})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        lang = help_lang(ctx)
         if cmd_name in COMMANDS:
-            module, function, _ = COMMANDS[cmd_name]
+            module, function, _short = COMMANDS[cmd_name]
             cmd: click.Command = getattr(importlib.import_module(f"{__package__}.{module}"), function)
-            return cmd
+            return translated(cmd, lang)
         found = super().get_command(ctx, cmd_name)
         if found is None:
-            self._load_plugin_commands(ctx)
+            _print_problems(self._load_plugin_commands(ctx))
             found = super().get_command(ctx, cmd_name)
-        return found
+        return None if found is None else translated(found, lang)
+
+    def get_help(self, ctx: click.Context) -> str:
+        """The group's own help in the chosen language (a translated copy formats it; this object stays English)."""
+        shown = translated(self, help_lang(ctx))
+        return click.Group.get_help(self, ctx) if shown is self else shown.get_help(ctx)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The command list from the table above for built-ins (no import), from the command itself for plugins."""
-        self._load_plugin_commands(ctx)
-        names = self.list_commands(ctx)
+        """The command list from the table above for built-ins (no import), from the index for plugins."""
+        plugins = {c["name"]: c for c in self._plugin_index(ctx)}
+        names = sorted({*COMMANDS, *plugins})
         if not names:
             return
+        lang = help_lang(ctx)
         limit = formatter.width - 6 - max(len(n) for n in names)
         rows = []
         for name in names:
             if name in COMMANDS:
-                rows.append((name, click.Command(name, short_help=COMMANDS[name][2]).get_short_help_str(limit)))
-            elif (cmd := super().get_command(ctx, name)) is not None and not cmd.hidden:
-                rows.append((name, cmd.get_short_help_str(limit)))
+                short = translate(COMMANDS[name][2], lang)
+            elif not plugins[name]["hidden"]:
+                short = translate(plugins[name]["short_help"], lang)
+            else:
+                continue
+            rows.append((name, click.Command(name, short_help=short).get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from ..errors import DataError, MechanismsError, OverwriteError, UsageError
         from ..io.sources import AS_OF
+        from .output import err_console
 
         AS_OF.set(None)  # a store URL as DATA is read as of --on of this command only (its callback sets it)
         try:
@@ -124,17 +164,26 @@ class MechanismsGroup(click.Group):
             lang = ctx.meta.get("mechanisms.lang", "zh")
             for p in exc.problems:
                 err.print(p.text(lang), markup=False)
-            err.print(f"{len(exc.problems)} problem(s) found.", markup=False)
+            err.print(translate("{n} problem(s) found.", lang).format(n=len(exc.problems)), markup=False)
             sys.exit(1)
         except (UsageError, OverwriteError) as exc:
             err = err_console()
             lang = ctx.meta.get("mechanisms.lang", "zh")
             for line in exc.text(lang).splitlines() or [""]:  # one line per problem where there are several
-                err.print(f"Error: {line}", markup=False)
+                err.print(translate("Error: {message}", lang).format(message=line), markup=False)
             sys.exit(2)
         except MechanismsError as exc:  # a write that failed (WriteError), a plugin that broke: one line, exit 1
-            err_console().print(f"Error: {exc.text(ctx.meta.get('mechanisms.lang', 'zh'))}", markup=False)
+            lang = ctx.meta.get("mechanisms.lang", "zh")
+            err_console().print(translate("Error: {message}", lang).format(message=exc.text(lang)), markup=False)
             sys.exit(1)
+
+
+def _print_problems(problems: list[str]) -> None:
+    if problems:
+        from .output import err_console
+
+        for line in problems:
+            err_console().print(line)
 
 
 def _global_lang(ctx: click.Context, _: click.Parameter, value: str | None) -> str | None:

@@ -77,7 +77,7 @@ def _campaign_doc(st: CampaignStatus, m: Mechanism) -> dict[str, Any]:
 @set_option
 @fmt_option()
 @lang_option
-def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: str | None, show_all: bool,
+def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | None, show_all: bool,
              mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], fmt: str, lang: Lang) -> None:
     """A mechanism's campaign on a day: phase, tasks due/done/overdue, milestones, reports due, relative deadlines."""
     from ..errors import UsageError
@@ -85,7 +85,7 @@ def campaign(key: str, on: dt.datetime | None, data: str | None, period_text: st
     m = get_mechanism(key, mechanism_files, overrides)
     if m.campaign is None:
         raise UsageError(f"{m.key} states no campaign")
-    day = on.date() if on else dt.date.today()
+    day = on or dt.date.today()
     county = load_county(data) if data else None
     st = campaign_status(m.campaign, day, county, m, Period.parse(period_text) if period_text else None)
     doc = _campaign_doc(st, m)

@@ -9,7 +9,7 @@ import click
 from rich.markup import escape
 
 from ..converter import unstructure
-from ..model.labels import L, Lang
+from ..model.labels import Lang, _, p_
 from ..model.mechanism import Mechanism, Role
 from ..model.reference import case_document
 from .context import catalog_for, get_mechanism
@@ -17,9 +17,14 @@ from .options import fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, console, emit, emit_json, err_console, screen_text
 
 
+def _lang() -> Lang:
+    ctx = click.get_current_context(silent=True)
+    return "en" if ctx is not None and ctx.meta.get("mechanisms.lang") == "en" else "zh"
+
+
 def _warn_problems(files: tuple[Path, ...] = ()) -> None:
     for p in catalog_for(files=files).problems:
-        err_console().print(f"warning: {p}", markup=False)
+        err_console().print(_("warning: {problem}").format(problem=p.text(_lang())).get(_lang()), markup=False)
 
 
 @click.command("list")
@@ -35,75 +40,74 @@ def list_cmd(mechanism_files: tuple[Path, ...], fmt: str, lang: Lang) -> None:
             "plugin": e.plugin, "year": e.mechanism.year, "roles": len(e.mechanism.roles)} for e in entries]
     rows = [{"key": e.mechanism.key, "name": e.mechanism.name, "county": e.mechanism.county,
              "year": e.mechanism.year, "roles": len(e.mechanism.roles), "plugin": e.plugin} for e in entries]
-    cols = [Col("key", L("键", "key")), Col("name", L("名称", "name")), Col("county", L("地区", "county")),
-            Col("year", L("年份", "year")), Col("roles", L("角色数", "roles"), "right"), Col("plugin", L("来源", "plugin"))]
-    emit(rows, cols, fmt=fmt, lang=lang, title=L("已安装的机制", "Installed mechanisms"), json_doc=doc)
+    cols = [Col("key", _("key")), Col("name", _("name")), Col("county", _("county")),
+            Col("year", _("year")), Col("roles", _("roles"), "right"), Col("plugin", _("plugin"))]
+    emit(rows, cols, fmt=fmt, lang=lang, title=_("Installed mechanisms"), json_doc=doc)
 
 
 def _role_row(r: Role, lang: Lang) -> dict[str, Any]:
-    scope = "、".join(r.scope.tags_any + r.scope.tags_all) if lang == "zh" else ", ".join(r.scope.tags_any + r.scope.tags_all)
+    scope = _(", ").get(lang).join(r.scope.tags_any + r.scope.tags_all)
     if r.scope.label is not None:
         scope = r.scope.label.get(lang)
     visits = None
     if r.visits:
-        unit = ("天" if r.visits.unit == "day" else "次") if lang == "zh" else ("days" if r.visits.unit == "day" else "visits")
-        per = {"day": ("日", "day"), "week": ("周", "week"), "month": ("月", "month"), "quarter": ("季", "quarter"),
-               "half": ("半年", "half-year"), "year": ("年", "year")}[r.visits.per]
-        visits = f"{r.visits.times}{unit}/{per[0]}" if lang == "zh" else f"{r.visits.times} {unit}/{per[1]}"
+        from ..year.text import freq_text
+
+        visits = freq_text(r.visits, lang)
     cap: int | str | None = r.capacity if r.capacity is not None else None
     if r.capacity_households is not None:
-        cap = f"{r.capacity_households} " + ("户" if lang == "zh" else "hh")
+        cap = _("{n} hh").format(n=r.capacity_households).get(lang)
     return {"key": r.key, "label": r.label, "level": r.level, "actor_kinds": list(r.actor_kinds),
-            "scope": scope or ("全部" if lang == "zh" else "all"), "min": r.min_per_unit, "capacity": cap,
+            "scope": scope or _("all").get(lang), "min": r.min_per_unit, "capacity": cap,
             "visits": visits}
 
 
 def _show_table(m: Mechanism, lang: Lang) -> None:
     out = console()
     out.print(f"[bold]{escape(screen_text(m.name.get(lang)))}[/bold]  ({escape(m.key)})", markup=True)
-    out.print(f"{m.county.get(lang)}" + (f", {m.year}" if m.year else ""), markup=False)
+    out.print(m.county.get(lang) + (_(", {year}").format(year=m.year).get(lang) if m.year else ""), markup=False)
     if m.summary:
         out.print(m.summary.get(lang), markup=False)
     if m.source:
-        out.print(("来源：" if lang == "zh" else "Source: ") + f"{m.source.title.get(lang)} [{m.source.file}]", markup=False)
-    out.print(("层级：" if lang == "zh" else "Levels: ") + " > ".join(lv.label.get(lang) for lv in m.levels), markup=False)
+        out.print(_("Source: {title} [{file}]").format(title=m.source.title, file=m.source.file).get(lang), markup=False)
+    out.print(_("Levels: {levels}").format(levels=" > ".join(lv.label.get(lang) for lv in m.levels)).get(lang), markup=False)
     emit([_role_row(r, lang) for r in m.roles],
-         [Col("key", L("键", "key")), Col("label", L("角色", "role")), Col("level", L("层级", "level")),
-          Col("actor_kinds", L("责任主体", "actor kinds")), Col("scope", L("范围", "scope")),
-          Col("min", L("每单位最少", "min/unit"), "right"), Col("capacity", L("容量", "capacity"), "right"),
-          Col("visits", L("走访频次", "visits"))],
-         fmt="table", lang=lang, title=L("角色", "Roles"))
+         [Col("key", _("key")), Col("label", _("role")), Col("level", _("level")),
+          Col("actor_kinds", _("actor kinds")), Col("scope", _("scope")),
+          Col("min", _("min/unit"), "right"), Col("capacity", _("capacity"), "right"),
+          Col("visits", _("visits"))],
+         fmt="table", lang=lang, title=_("Roles"))
     if m.coverage_rules:
         emit([{"key": c.key, "label": c.label, "role": c.role, "level": c.level, "min": c.min_actors}
               for c in m.coverage_rules],
-             [Col("key", L("键", "key")), Col("label", L("覆盖要求", "coverage rule")), Col("role", L("角色", "role")),
-              Col("level", L("层级", "level")), Col("min", L("最少", "min"), "right")],
-             fmt="table", lang=lang, title=L("覆盖规则", "Coverage rules"))
+             [Col("key", _("key")), Col("label", _("coverage rule")), Col("role", _("role")),
+              Col("level", _("level")), Col("min", _("min"), "right")],
+             fmt="table", lang=lang, title=_("Coverage rules"))
     if m.campaign:
         c = m.campaign
-        out.print(("行动：" if lang == "zh" else "Campaign: ") + f"{c.label.get(lang)} {c.start} – {c.end or '…'}; "
-                  + (f"{len(c.phases)} 个阶段，{len(c.actions)} 项行动，{len(c.tasks)} 项任务，{len(c.milestones)} 个节点"
-                     if lang == "zh" else f"{len(c.phases)} phases, {len(c.actions)} actions, {len(c.tasks)} tasks, "
-                     f"{len(c.milestones)} milestones"), markup=False)
+        out.print(_("Campaign: {label} {start} – {end}; {phases} phases, {actions} actions, {tasks} tasks, "
+                    "{milestones} milestones").format(label=c.label, start=c.start, end=c.end or "…", phases=len(c.phases),
+                                                       actions=len(c.actions), tasks=len(c.tasks),
+                                                       milestones=len(c.milestones)).get(lang), markup=False)
     if m.indicators:
-        out.print(("指标：" if lang == "zh" else "Indicators: ") + "; ".join(i.label.get(lang) for i in m.indicators),
-                  markup=False)
+        out.print(_("Indicators: {indicators}").format(
+            indicators=_("; ").get(lang).join(i.label.get(lang) for i in m.indicators)).get(lang), markup=False)
     if m.scoring:
         s = m.scoring
-        parts = [f"{len(s.scorecards)} scorecards", f"{len(s.rankings)} rankings", f"{len(s.tier_schemes)} tier schemes",
-                 f"{len(s.lists)} red/black lists"]
+        parts = [_("{n} scorecards").format(n=len(s.scorecards)).get(lang), _("{n} rankings").format(n=len(s.rankings)).get(lang),
+                 _("{n} tier schemes").format(n=len(s.tier_schemes)).get(lang),
+                 _("{n} red/black lists").format(n=len(s.lists)).get(lang)]
         if s.points:
             parts.append(s.points.label.get(lang))
         if s.supervision:
             parts.append(s.supervision.label.get(lang))
-        out.print(("考核：" if lang == "zh" else "Scoring: ") + ", ".join(parts), markup=False)
+        out.print(_("Scoring: {parts}").format(parts=_(", ").get(lang).join(parts)).get(lang), markup=False)
     if m.assumptions:
         emit([{"key": a.key, "label": a.label, "value": a.value, "path": a.path,
                "reason": a.reason} for a in m.assumptions],
-             [Col("key", L("键", "key")), Col("label", L("假设", "assumption")), Col("value", L("取值", "value"), "right"),
-              Col("path", L("位置", "path")), Col("reason", L("理由", "reason"))],
-             fmt="table", lang=lang, title=L("假设（来源未明确，可用 --set 覆盖）",
-                                              "Assumptions (not stated by the source; override with --set)"))
+             [Col("key", _("key")), Col("label", _("assumption")), Col("value", p_("catalog_cmds", "value"), "right"),
+              Col("path", _("path")), Col("reason", _("reason"))],
+             fmt="table", lang=lang, title=_("Assumptions (not stated by the source; override with --set)"))
 
 
 @click.command()
@@ -146,41 +150,42 @@ def case(key: str, mechanism_files: tuple[Path, ...], fmt: str, staffed: bool, s
         emit_json(doc)
         return
     if m.reference is None:
-        console().print(f"{key}: no reference case", markup=False)
+        console().print(_("{key}: no reference case").format(key=key).get(lang), markup=False)
         return
     console().print(f"{m.name.get(lang)} — {doc['title']} [{doc['source']}]", markup=False)
-    marks = {"at-least": L("以上", "at least"), "nearly": L("近", "nearly")}
+    marks = {"at-least": _("at least"), "nearly": _("nearly")}
     figures = [{**f, "approx": marks.get(f["approx"])} for f in doc["figures"]]
-    emit(figures, [Col("key", L("键", "key")), Col("label", L("数字", "figure")),
-                   Col("value", L("数值", "value"), "right"), Col("approx", L("约数", "stated as")),
-                   Col("unit", L("单位", "unit")), Col("quote", L("原文", "source sentence"))],
-         fmt="table", lang=lang, title=L("公布的数字", "Published figures"))
-    derived = [{**d, "approx": L("约", "approx.") if d["approx"] else None} for d in doc["derived"]]
-    emit(derived, [Col("key", L("键", "key")), Col("label", L("推算", "derived")),
-                   Col("value", L("数值", "value"), "right"), Col("approx", L("约数", "stated as")),
-                   Col("unit", L("单位", "unit")), Col("formula", L("公式", "formula"))],
-         fmt="table", lang=lang, title=L("由此推算", "Derived from them"),
+    emit(figures, [Col("key", _("key")), Col("label", _("figure")),
+                   Col("value", _("value"), "right"), Col("approx", _("stated as")),
+                   Col("unit", _("unit")), Col("quote", _("source sentence"))],
+         fmt="table", lang=lang, title=_("Published figures"))
+    derived = [{**d, "approx": _("approx.") if d["approx"] else None} for d in doc["derived"]]
+    emit(derived, [Col("key", _("key")), Col("label", _("derived")),
+                   Col("value", _("value"), "right"), Col("approx", _("stated as")),
+                   Col("unit", _("unit")), Col("formula", _("formula"))],
+         fmt="table", lang=lang, title=_("Derived from them"),
          caption=APPROX_NOTE.get(lang) if any(f["approx"] for f in figures) else None)
     if result is not None:
-        yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
+        yes, no = _("yes").get(lang), _("no").get(lang)
         rows = [{**r, "within": yes if r["within"] else no} for r in result.rows(lang)]
-        emit(rows, [Col("key", L("键", "key")), Col("label", L("数字", "figure")),
-                    Col("published", L("公布", "published"), "right"), Col("produced", L("政策配备", "staffed"), "right"),
-                    Col("difference", L("差", "difference"), "right"), Col("within", L("相符", "agrees")),
-                    Col("explanation", L("差异的理由", "why they differ"))],
-             fmt="table", lang=lang, title=L("按本机制的配备政策配备预设县", "The preset staffed by the mechanism's own policy"),
-             caption=(L("未解释的差异：", "unexplained: ").get(lang) + "、".join(f.figure.key for f in result.unexplained))
+        emit(rows, [Col("key", _("key")), Col("label", _("figure")),
+                    Col("published", _("published"), "right"), Col("produced", _("staffed"), "right"),
+                    Col("difference", _("difference"), "right"), Col("within", _("agrees")),
+                    Col("explanation", _("why they differ"))],
+             fmt="table", lang=lang, title=_("The preset staffed by the mechanism's own policy"),
+             caption=_("unexplained: {figures}").format(
+                 figures=_(", ").get(lang).join(f.figure.key for f in result.unexplained)).get(lang)
              if result.unexplained else None)
 
 
-APPROX_NOTE = L("以上：原文为“多/余/以上”，数值是下限；近：数值是上限；约：由这类数字推算",
-                "at least: the source says 多/余/以上 (the value is a floor); nearly: 近 (a ceiling); "
+APPROX_NOTE = _("at least: the source says 多/余/以上 (the value is a floor); nearly: 近 (a ceiling); "
                 "approx.: computed from such a figure")
 
 
 @click.command()
 @fmt_option("table", "json")
-def plugins(fmt: str) -> None:
+@lang_option
+def plugins(fmt: str, lang: Lang) -> None:
     """Show loaded plugins and any that failed, by name."""
     catalog = catalog_for()
     counts: dict[str, int] = {}
@@ -191,8 +196,8 @@ def plugins(fmt: str) -> None:
     if fmt == "json":
         emit_json(doc)
         return
-    emit(plugin_rows, [Col("name", L("插件", "plugin")), Col("source", L("来源", "source")),
-                          Col("mechanisms", L("机制数", "mechanisms"), "right")], fmt="table", lang="en",
-         title=L("插件", "Plugins"))
+    emit(plugin_rows, [Col("name", p_("catalog_cmds", "plugin")), Col("source", _("source")),
+                          Col("mechanisms", _("mechanisms"), "right")], fmt="table", lang=lang,
+         title=_("Plugins"))
     for p in catalog.problems:
-        err_console().print(f"problem: {p}", markup=False)
+        err_console().print(_("problem: {problem}").format(problem=p.text(lang)).get(lang), markup=False)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,45 +45,65 @@ def get_mechanism(key: str | None, files: Iterable[Path] = (), overrides: Iterab
     return apply_overrides(mech, values) if values else mech
 
 
-def county_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "zh") -> County:
+def county_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "zh", on: dt.date | None = None
+               ) -> County:
     """The county a command works on under ``mechanism``: its own assignments, or, where it has none for that
-    mechanism, the mechanism's assignment policy's (said on stderr, so JSON on stdout stays clean).
+    mechanism, the mechanism's assignment policy's (said on stderr, so JSON on stdout stays clean); with ``on``,
+    only the assignments in force that day (``None``: every one ever held).
 
-    Every command that applies a mechanism to a county goes through here, so ``coverage``, ``score``,
-    ``visits``, ``simulate`` and ``compare`` see the same county for the same seed.
+    Every command that applies a mechanism to a county goes through here, so ``coverage``, ``reassign``,
+    ``visits``, ``simulate`` and ``compare`` see the same county for the same seed and day. The county is
+    staffed before the day is applied: a county whose own assignments for the mechanism have all ended is
+    uncovered on that day, not re-staffed by the policy. A mechanism with no policy runs on the county's own
+    assignments, whatever they are (said on stderr), never an error.
     """
-    from ..county.staffing import staffed
+    from ..compare.comparison import in_force
+    from ..county.staffing import has_assignments_for, staffed
     from ..io.county_io import load_county
     from .output import err_console
 
-    county, used_policy = staffed(load_county(data), mechanism, seed=seed)
+    loaded = load_county(data)
+    if mechanism.policy is None or not mechanism.policy.rules:
+        if not has_assignments_for(loaded.structure, mechanism):
+            err_console().print(f"注：{data} 没有 {mechanism.key} 的包保关系，该机制也没有配置政策，按县里现有的包保关系计算"
+                                if lang == "zh" else
+                                f"note: {data} has no assignments for {mechanism.key} and the mechanism has no "
+                                "assignment policy; the county's own assignments are used as they are", markup=False)
+        return in_force(loaded, on)
+    staffed_county, used_policy = staffed(loaded, mechanism, seed=seed)
     if used_policy:
-        n = sum(1 for a in county.structure.assignments if a.mechanism == mechanism.key)
+        n = sum(1 for a in staffed_county.structure.assignments if a.mechanism == mechanism.key)
         err_console().print(f"注：{data} 没有 {mechanism.key} 的包保关系，已按其配置政策生成 {n} 条（种子 {seed}）"
                             if lang == "zh" else
                             f"note: {data} has no assignments for {mechanism.key}; staffed by its assignment policy "
                             f"({n} assignments, seed {seed})", markup=False)
-    return county
+    return in_force(staffed_county, on)
 
 
-def compact_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "zh") -> County | CompactCounty:
-    """The county ``coverage`` (and any engine on arrays) works on: read into columns, its structure checked with
-    vectorised checks, and the engine's arrays built straight from the columns — no object per unit.
+def compact_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "zh", on: dt.date | None = None
+                ) -> tuple[County | CompactCounty, Sequence[str]]:
+    """The county ``coverage`` (and any engine on arrays) works on, and its units' names in unit order: read into
+    columns, its structure checked with vectorised checks, and the engine's arrays built straight from the
+    columns — no object per unit.
 
     Raises :class:`~mechanisms.errors.DataError` with the first problems of each kind (``validate`` lists them
     all). A county with no assignments for ``mechanism`` is staffed by its policy, which works on records:
-    that path goes through :func:`county_for`.
+    that path goes through :func:`county_for` (as of ``on``; the arrays keep their dates, and the engine applies
+    the day itself).
     """
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from ..coverage.arrays import CompactCounty
+    from ..coverage.arrays import ArrowIds, CompactCounty
     from ..io.column_checks import check_columns
     from ..io.columns import read_columns
 
+    def named(county: County) -> tuple[County, Sequence[str]]:
+        return county, [u.name for u in county.structure.units]
+
     if data == "demo":
-        return county_for(data, mechanism, seed=seed, lang=lang)
+        return named(county_for(data, mechanism, seed=seed, lang=lang, on=on))
     columns, log = read_columns(data)
     columns = columns.for_mechanism(mechanism)
     check_columns(columns, None, log)
@@ -93,5 +114,5 @@ def compact_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "
     untagged = pc.and_(pc.is_null(t.column("mechanism")),
                        pc.is_in(t.column("role"), value_set=pa.array(mechanism.role_keys, type=pa.string())))
     if not np.asarray(pc.or_(mine, untagged).to_numpy(zero_copy_only=False), bool).any():
-        return county_for(data, mechanism, seed=seed, lang=lang)
-    return CompactCounty.from_columns(columns, mechanism)
+        return named(county_for(data, mechanism, seed=seed, lang=lang, on=on))
+    return CompactCounty.from_columns(columns, mechanism), ArrowIds(columns["units"].column("name"))

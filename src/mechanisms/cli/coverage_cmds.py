@@ -12,11 +12,11 @@ from pathlib import Path
 import click
 
 from ..coverage import build_model, report_from_model, views
-from ..io.sources import remember_on
 from ..model.labels import Lang
 from .context import compact_for, get_mechanism
-from .options import fmt_option, lang_option, mechanism_file_option, set_option
+from .options import as_of_option, fmt_option, lang_option, mechanism_file_option, set_option
 from .output import emit_blocks, emit_csv, emit_json, err_console
+from .year_common import show_personal_option
 
 
 def _shares(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...]:
@@ -39,9 +39,7 @@ def _shares(ctx: click.Context, param: click.Parameter, value: str | None) -> tu
 @click.option("--mechanism", "key", help="The mechanism to apply (see `mechanisms list`).")
 @mechanism_file_option
 @set_option
-@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              callback=remember_on,  # a store URL as DATA is read as of this day
-              help="Coverage on this day: only assignments in force then count (default: every assignment).")
+@as_of_option
 @click.option("--robustness", "shares", callback=_shares, metavar="F1,F2,…",
               help="Turnover shares for the robustness curve, e.g. 0.1,0.2,0.3.")
 @click.option("--runs", type=click.IntRange(min=0), default=0, show_default=True,
@@ -50,18 +48,20 @@ def _shares(ctx: click.Context, param: click.Parameter, value: str | None) -> tu
               help="Seed of the Monte Carlo runs, and of the staffing policy where the county has no assignments.")
 @click.option("--turnover", type=click.Choice(["fixed", "independent"]), default="fixed", show_default=True,
               help="fixed: exactly round(f·N) actors leave; independent: each leaves with probability f.")
+@show_personal_option
 @fmt_option()
 @lang_option
 def coverage(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...],
-             on: dt.datetime | None, shares: tuple[float, ...], runs: int, seed: int, turnover: str, fmt: str,
-             lang: Lang) -> None:
+             on: dt.date | None, shares: tuple[float, ...], runs: int, seed: int, turnover: str, show_personal: bool,
+             fmt: str, lang: Lang) -> None:
     """Coverage of a county under a mechanism: by role and level, gaps, load, redundancy, single points of failure, robustness.
 
-    Gaps are results (exit 0); broken data exits 1 with every problem listed.
+    The county is read as of today (--on another day; --all-dates: every assignment ever held). Gaps are
+    results (exit 0); broken data exits 1 with every problem listed.
     """
     mechanism = get_mechanism(key, mechanism_files, overrides)
-    county = compact_for(data, mechanism, seed=seed, lang=lang)  # columns → arrays, no object per unit
-    day = on.date() if on is not None else None
+    county, names = compact_for(data, mechanism, seed=seed, lang=lang, on=on)  # columns → arrays, no object per unit
+    day = on
     model = build_model(county, mechanism, on=day)
     for ra in model.roles:
         if ra.off_level:
@@ -69,10 +69,10 @@ def coverage(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
                                 f"{ra.role.level} units and do not count (see `mechanisms validate {data} --mechanism "
                                 f"{mechanism.key}`)", markup=False)
     report = report_from_model(model, on=day, robustness=shares, runs=runs, seed=seed,
-                               turnover="fixed" if turnover == "fixed" else "independent")
+                               turnover="fixed" if turnover == "fixed" else "independent", unit_names=names)
     if fmt == "json":
-        emit_json(report.to_json())
+        emit_json(report.to_json(show_personal=show_personal))
     elif fmt == "csv":
-        emit_csv(views.csv_rows(report))
+        emit_csv(views.csv_rows(report, show_personal=show_personal))
     else:
-        emit_blocks(views.blocks(report, mechanism, lang, data), lang=lang)
+        emit_blocks(views.blocks(report, mechanism, lang, data, show_personal=show_personal), lang=lang)

@@ -11,6 +11,7 @@ from ..errors import UsageError
 from ..io.county_io import load_county
 from ..model.labels import Lang
 from .context import catalog_for, get_mechanism
+from .header_option import headers_lang, headers_option
 from .options import fmt_option, lang_option, mechanism_file_option
 from .output import console
 
@@ -80,9 +81,10 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], stri
 @click.option("--again", is_flag=True, help="Staff even if the county has its own assignments for the mechanism.")
 @click.option("--optimize", is_flag=True,
               help="The policy's actors, their units chosen by the re-assignment solver: every rule covered, loads even.")
+@headers_option
 @lang_option
 def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: int, output: Path, force: bool,
-          again: bool, optimize: bool, lang: Lang) -> None:
+          again: bool, optimize: bool, headers: str | None, lang: Lang) -> None:
     """Staff a county with a mechanism's assignment policy and write the result."""
     from ..county.staffing import has_assignments_for
     from ..county.staffing import staff as staff_structure
@@ -100,7 +102,7 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
         county = attrs.evolve(county, structure=staff_optimized(county.structure, mechanism, seed=seed))
     else:
         county = attrs.evolve(county, structure=staff_structure(county.structure, mechanism, seed=seed))
-    path = write_county(county, output, overwrite=force)
+    path = write_county(county, output, overwrite=force, headers=headers_lang(headers, lang))
     added = sum(1 for a in county.structure.assignments if a.mechanism == mechanism.key)
     console().print(f"已写入 {path}：按 {mechanism.key} 的配置政策新增 {added} 条包保关系" if lang == "zh"
                     else f"wrote {path}: {added} assignments added by {mechanism.key}'s assignment policy", markup=False)

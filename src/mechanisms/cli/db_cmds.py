@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..model.labels import Lang
 from .options import fmt_option, lang_option
 from .output import console, emit_csv, emit_json
+
+if TYPE_CHECKING:
+    from ..store.report import ImportReport
 
 date_type = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -69,32 +73,39 @@ def import_cmd(url: str, data: str, on: dt.datetime | None, dry_run: bool, sync:
                fmt: str, lang: Lang) -> None:
     """Import county data: validate all first, then one transaction; a report per table. Exit 1 on conflicts."""
     from ..store import import_county
-    from . import problem_output as po
     from .context import catalog_for
 
     others = [e.mechanism for e in catalog_for()]
     report = import_county(url, data, on=_day(on), dry_run=dry_run, sync=sync, by=by, strict=strict, others=others)
-    if fmt == "json":
-        emit_json(report.to_json(lang))
-    elif fmt == "csv":
-        rows = list(report.rows(lang))
-        emit_csv([list(rows[0]), *(list(r.values()) for r in rows)] if rows else [])
-    else:
-        out = console()
-        head = ("表", "新增", "更新", "未变", "关闭") if lang == "zh" else ("table", "created", "updated", "unchanged", "closed")
-        if report.tables:
-            out.print("  ".join(f"{h:>12}" for h in head), markup=False)
-            for name, c in report.tables.items():
-                out.print("  ".join(f"{v:>12}" for v in (name, *map(str, c.as_dict().values()))), markup=False)
-        import sys
-
-        po.write_terminal(report.log, lang, sys.stdout)
-        if report.ok:
-            out.print(report.summary(lang), markup=False)
-        else:
-            out.print("有冲突：未写入任何内容" if lang == "zh" else "conflicts: nothing was written", markup=False)
+    show_report(report, fmt, lang)
     if not report.ok:
         raise SystemExit(1)
+
+
+def show_report(report: ImportReport, fmt: str, lang: Lang) -> None:
+    """The import report in ``fmt``: a row per table, then every conflict (file, row, field), then the summary."""
+    import sys
+
+    from . import problem_output as po
+
+    if fmt == "json":
+        emit_json(report.to_json(lang))
+        return
+    if fmt == "csv":
+        rows = list(report.rows(lang))
+        emit_csv([list(rows[0]), *(list(r.values()) for r in rows)] if rows else [])
+        return
+    out = console()
+    head = ("表", "新增", "更新", "未变", "关闭") if lang == "zh" else ("table", "created", "updated", "unchanged", "closed")
+    if report.tables:
+        out.print("  ".join(f"{h:>12}" for h in head), markup=False)
+        for name, c in report.tables.items():
+            out.print("  ".join(f"{v:>12}" for v in (name, *map(str, c.as_dict().values()))), markup=False)
+    po.write_terminal(report.log, lang, sys.stdout)
+    if report.ok:
+        out.print(report.summary(lang), markup=False)
+    else:
+        out.print("有冲突：未写入任何内容" if lang == "zh" else "conflicts: nothing was written", markup=False)
 
 
 @db.command("export")

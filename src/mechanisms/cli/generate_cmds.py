@@ -12,23 +12,26 @@ from ..county.generate import generate_structure
 from ..county.records import County
 from ..county.staffing import staff
 from ..errors import UsageError
-from ..model.labels import Label, Lang
+from ..model.labels import Lang, _
 from ..model.shape import CountyShape, TagShare
 from .context import get_mechanism
+from .header_option import headers_lang, headers_option
 from .options import lang_option, mechanism_file_option, set_option
 from .output import console
+
+_WROTE = _("wrote {path}: {units} units, {households} households, {actors} actors, {assignments} assignments")
 
 
 def parse_tag(text: str) -> TagShare:
     """``LEVEL:TAG:SHARE`` (a share below 1, e.g. 0.2) or ``LEVEL:TAG:COUNT`` (a whole number, e.g. 59)."""
     parts = text.split(":")
     if len(parts) != 3:
-        raise UsageError(f"--tag expects LEVEL:TAG:SHARE or LEVEL:TAG:COUNT, got {text!r}")
+        raise UsageError(_("--tag expects LEVEL:TAG:SHARE or LEVEL:TAG:COUNT, got {text}").format(text=repr(text)))
     level, tag, amount = parts
     try:
         value = float(amount)
     except ValueError:
-        raise UsageError(f"--tag {text!r}: {amount!r} is not a number") from None
+        raise UsageError(_("--tag {text}: {amount} is not a number").format(text=repr(text), amount=repr(amount))) from None
     if value < 1 or "." in amount:
         return TagShare(level, tag, share=value)
     return TagShare(level, tag, count=int(value))
@@ -39,16 +42,19 @@ def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dic
     if preset is not None:
         mech = get_mechanism(preset, mechanism_files, overrides)
         if mech.preset is None:
-            raise UsageError(f"{preset}: the mechanism states no reference county to generate from")
+            raise UsageError(_("{preset}: the mechanism states no reference county to generate from").format(preset=preset))
         shape = mech.preset
         given: dict[str, Any] = {k: v for k, v in sizes.items() if v is not None}  # CountyShape's size fields
         shape = attrs.evolve(shape, **given)
     else:
         missing = [k for k in ("towns", "villages", "households") if sizes.get(k) is None]
         if missing:
-            raise click.UsageError(f"give --preset KEY, or sizes: {', '.join('--' + m for m in missing)} missing")
+            ctx = click.get_current_context(silent=True)
+            lang: Lang = "en" if ctx is not None and ctx.meta.get("mechanisms.lang") == "en" else "zh"
+            raise click.UsageError(_("give --preset KEY, or sizes: {missing} missing").format(
+                missing=", ".join("--" + m for m in missing)).get(lang))
         sized: dict[str, Any] = {k: v for k, v in sizes.items() if v is not None}  # CountyShape's size fields
-        shape = CountyShape(Label("合成县", "synthetic county"), **sized)
+        shape = CountyShape(_("synthetic county"), **sized)
     if tags:
         shape = attrs.evolve(shape, tags=shape.tags + tuple(parse_tag(t) for t in tags))
     return shape
@@ -75,12 +81,13 @@ def shape_from(preset: str | None, mechanism_files: tuple[Path, ...], sizes: dic
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "yaml", "parquet"]),
               help="Output format (default: from --output).")
 @click.option("--force", is_flag=True, help="Replace existing files at --output.")
+@headers_option
 @lang_option
 def generate(preset: str | None, towns: int | None, streets: int | None, villages: int | None,
              communities: int | None, groups_per_village: int | None, households: int | None, tags: tuple[str, ...],
              keys: tuple[str, ...], mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], rows: bool | None,
              seed: int, output: Path,
-             fmt: str | None, force: bool, lang: Lang) -> None:
+             fmt: str | None, force: bool, headers: str | None, lang: Lang) -> None:
     """Generate a synthetic county (plainly fake names), optionally staffed by mechanisms' policies."""
     from ..io.county_io import check_county_output, write_county
 
@@ -96,22 +103,21 @@ def generate(preset: str | None, towns: int | None, streets: int | None, village
         from ..io.generate_columns import generate_columns
 
         columns = generate_columns(shape, seed=seed, household_rows=rows)
-        path = write_columns(columns, output, fmt=out_fmt, overwrite=force)
+        path = write_columns(columns, output, fmt=out_fmt, overwrite=force, headers=headers_lang(headers, lang))
         units = columns["units"]
         n_hh = int(pa_sum_households(units))
-        console().print(f"已生成 {path}：{len(units)} 个单位，{n_hh} 户，0 名责任主体，0 条包保关系" if lang == "zh" else
-                        f"wrote {path}: {len(units)} units, {n_hh} households, 0 actors, 0 assignments", markup=False)
+        console().print(_WROTE.format(path=str(path), units=len(units), households=n_hh, actors=0, assignments=0)
+                        .get(lang), markup=False)
         return
     structure = generate_structure(shape, seed=seed, household_rows=rows)
     for i, key in enumerate(staffing):
         structure = staff(structure, get_mechanism(key, mechanism_files, overrides if key == preset else ()), seed=seed + i)
-    path = write_county(County(structure), output, fmt=fmt, overwrite=force)  # type: ignore[arg-type]
+    path = write_county(County(structure), output, fmt=fmt, overwrite=force,  # type: ignore[arg-type]
+                        headers=headers_lang(headers, lang))
     n_units = len(structure.units)
     hh = structure.household_count(structure.roots[0].id)
-    console().print(f"已生成 {path}：{n_units} 个单位，{hh} 户，{len(structure.actors)} 名责任主体，"
-                    f"{len(structure.assignments)} 条包保关系" if lang == "zh" else
-                    f"wrote {path}: {n_units} units, {hh} households, {len(structure.actors)} actors, "
-                    f"{len(structure.assignments)} assignments", markup=False)
+    console().print(_WROTE.format(path=str(path), units=n_units, households=hh, actors=len(structure.actors),
+                                  assignments=len(structure.assignments)).get(lang), markup=False)
 
 
 def pa_sum_households(units: Any) -> int:

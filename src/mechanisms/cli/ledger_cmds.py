@@ -43,14 +43,14 @@ _STATUS = {"ok": L("正常", "ok"), "capped": L("扣至0分", "capped at 0"), "r
 @show_personal_option
 @fmt_option()
 @lang_option
-def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt.datetime | None,
+def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt.date | None,
            households: tuple[str, ...], trail: bool, show_personal: bool, fmt: str, lang: Lang) -> None:
     """Household points ledgers: earned, deducted, redeemed, balance; never negative; with the audit trail."""
     m = get_mechanism(key, mechanism_files) if key or mechanism_files else None
     scheme = m.scoring.points if m and m.scoring else None
     county = load_county(data)
     s = county.structure
-    day = on.date() if on else None
+    day = on
     entries = [e for e in county.points if not households or e.household in households]
     ledger = ledger_from_records(entries, scheme, day)
     sums = ledger.summaries()
@@ -129,14 +129,14 @@ _PSTATE = {"open": L("整改中", "open"), "overdue": L("逾期未整改", "over
 @fmt_option()
 @lang_option
 def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...],
-             on: dt.datetime | None, by: str | None, fmt: str, lang: Lang) -> None:
+             on: dt.date | None, by: str | None, fmt: str, lang: Lang) -> None:
     """The supervision loop: problems found, rectification deadlines, close-outs, overdue ones, accountability."""
     from ..errors import UsageError
 
     m = get_mechanism(key, mechanism_files, overrides) if key or mechanism_files else None
     county = load_county(data)
     s = county.structure
-    day = on.date() if on else default_on(county)
+    day = on or default_on(county)
     statuses = supervise(county, day, m)
     level_keys = [lv.key for lv in s.levels]
     by = by or (level_keys[1] if len(level_keys) > 1 else level_keys[0])

@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 
 from ..errors import OverwriteError, UsageError
-from ..model.labels import Lang
+from ..model.labels import Lang, _
 from .options import lang_option
 from .output import console
 
@@ -62,10 +62,14 @@ def plugin_files(name: str) -> dict[str, str]:
 def _check_replaceable(target: Path) -> None:
     """``--force`` replaces a plugin folder, never a file, a repository or the folder the user stands in."""
     if not target.is_dir():
-        raise UsageError(f"{target} exists and is not a folder; not replacing it")
+        raise UsageError(_("{target} exists and is not a folder; not replacing it").format(target=str(target)))
     here = Path.cwd().resolve()
     if target.resolve() == here or target.resolve() in here.parents or (target / ".git").exists():
-        raise UsageError(f"{target} holds the current folder or a repository; not replacing it, even with --force")
+        raise UsageError(_("{target} holds the current folder or a repository; not replacing it, even with --force")
+                         .format(target=str(target)))
+
+
+_EXISTS = _("{target} exists; not replacing it (pass --force to replace it)")
 
 
 def _umask() -> int:
@@ -77,7 +81,7 @@ def _umask() -> int:
 def write_tree(target: Path, tree: dict[str, str], *, force: bool = False) -> bool:
     """Write ``tree`` as the folder ``target`` in one rename; ``True`` when it replaced an existing folder."""
     if target.exists() and not force:
-        raise OverwriteError(f"{target} exists; not replacing it (pass --force to replace it)")
+        raise OverwriteError(_EXISTS.format(target=str(target)))
     if target.exists():
         _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -92,7 +96,7 @@ def write_tree(target: Path, tree: dict[str, str], *, force: bool = False) -> bo
             os.rename(tmp, target)  # fails, rather than merging, if a non-empty folder appeared meanwhile
             return False
         if not force:  # created while we wrote: keep theirs
-            raise OverwriteError(f"{target} exists; not replacing it (pass --force to replace it)")
+            raise OverwriteError(_EXISTS.format(target=str(target)))
         old = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.old")
         os.rename(target, old)
         try:
@@ -109,34 +113,24 @@ def write_tree(target: Path, tree: dict[str, str], *, force: bool = False) -> bo
 
 def _check_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if not NAME_RE.fullmatch(value):
-        raise click.BadParameter(f"{value!r}: use lowercase letters, digits and single '-' between them, e.g. my-county")
+        lang: Lang = "en" if ctx.meta.get("mechanisms.lang") == "en" else "zh"
+        raise click.BadParameter(_("{value}: use lowercase letters, digits and single '-' between them, e.g. my-county")
+                                 .format(value=repr(value)).get(lang))
     return value
 
 
-MESSAGES: dict[Lang, dict[str, str]] = {
-    "zh": {
-        "wrote": "已写入插件 {distribution}（机制 {name}）：{target}",
-        "replaced": "已替换插件 {distribution}（机制 {name}）：{target}",
-        "next": "下一步：",
-        "step1": "  1. 运行测试：uv run pytest {target}",
-        "step2": "  2. 用真实来源替换 tests/source/source.txt，按各节注释填写 src/{package}/mechanism.yaml"
-                 "（见 README.md），再运行测试",
-        "step3": "  3. 加入工作区：放在 plugins/ 下，或把路径加进根目录 pyproject.toml 的 [tool.uv.workspace] members；"
-                 "在 dev 依赖组和 [tool.uv.sources] 中加入 {distribution}，然后 uv lock && uv sync",
-        "step4": "  4. 查看：mechanisms show {name}（安装前：MECHANISMS_PATH={target}/src/{package} mechanisms show {name}）",
-    },
-    "en": {
-        "wrote": "Wrote the plugin {distribution} (mechanism {name}): {target}",
-        "replaced": "Replaced the plugin {distribution} (mechanism {name}): {target}",
-        "next": "Next steps:",
-        "step1": "  1. Run its tests: uv run pytest {target}",
-        "step2": "  2. Replace tests/source/source.txt with the real source and fill in src/{package}/mechanism.yaml "
-                 "section by section (see README.md); run the tests again",
-        "step3": "  3. Add it to the workspace: keep it under plugins/, or add its path to [tool.uv.workspace] members in the "
-                 "root pyproject.toml; add {distribution} to the dev group and to [tool.uv.sources]; then uv lock && uv sync",
-        "step4": "  4. Look at it: mechanisms show {name} (before it is installed: "
-                 "MECHANISMS_PATH={target}/src/{package} mechanisms show {name})",
-    },
+MESSAGES = {
+    "wrote": _("Wrote the plugin {distribution} (mechanism {name}): {target}"),
+    "replaced": _("Replaced the plugin {distribution} (mechanism {name}): {target}"),
+    "next": _("Next steps:"),
+    "step1": _("  1. Run its tests: uv run pytest {target}"),
+    "step2": _("  2. Replace tests/source/source.txt with the real source and fill in src/{package}/mechanism.yaml "
+               "section by section (see README.md); run the tests again"),
+    "step3": _("  3. Add it to the workspace: keep it under plugins/, or add its path to [tool.uv.workspace] members in "
+               "the root pyproject.toml; add {distribution} to the dev group and to [tool.uv.sources]; then uv lock && "
+               "uv sync"),
+    "step4": _("  4. Look at it: mechanisms show {name} (before it is installed: "
+               "MECHANISMS_PATH={target}/src/{package} mechanisms show {name})"),
 }
 
 
@@ -158,11 +152,10 @@ def new(name: str, target: Path | None, force: bool, lang: Lang) -> None:
     tree = plugin_files(name)
     replaced = write_tree(target, tree, force=force)
     names = {**names_for(name), "target": str(target)}
-    text = MESSAGES[lang]
     out = console()
-    out.print(text["replaced" if replaced else "wrote"].format(**names), markup=False)
+    out.print(MESSAGES["replaced" if replaced else "wrote"].format(**names).get(lang), markup=False)
     for rel in tree:
         out.print(f"  {rel}", markup=False)
-    out.print(text["next"], markup=False)
+    out.print(MESSAGES["next"].get(lang), markup=False)
     for step in ("step1", "step2", "step3", "step4"):
-        out.print(text[step].format(**names), markup=False)
+        out.print(MESSAGES[step].format(**names).get(lang), markup=False)

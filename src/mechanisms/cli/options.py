@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
+
+from ..errors import UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,3 +45,71 @@ mechanism_file_option = click.option(
     help="A TOML/YAML mechanism file to use beside the installed ones (repeatable).")
 set_option = click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
                           help="Override an assumption of the mechanism (see `show`).")
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value: dt.datetime | dt.date | None) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def resolve_as_of(on: dt.datetime | dt.date | None, all_dates: bool, today: dt.date | None = None) -> dt.date | None:
+    """The day a command reads the county as of: ``--on``, else today; ``None`` (every assignment ever held) with
+    ``--all-dates``. Both at once is a usage error: they contradict each other."""
+    if all_dates and on is not None:
+        raise UsageError("give --on DAY or --all-dates, not both", zh="--on 与 --all-dates 只能给一个")
+    if all_dates:
+        return None
+    return _day(on) or today or dt.date.today()
+
+
+def as_of_option(f: F) -> F:
+    """``--on YYYY-MM-DD`` and ``--all-dates`` for a command that reads assignments; the command gets one parameter,
+    ``on``: the day (today unless ``--on`` names another), or ``None`` with ``--all-dates``.
+
+    Why today: an assignment that ended on 30 June does not cover anyone in December, and an analyst who asks
+    "is every household covered?" means now. A store URL given as DATA is read as of the same day (its latest
+    versions with ``--all-dates``), and only for this invocation.
+    """
+    from ..io.sources import AS_OF
+
+    @functools.wraps(f)
+    def command(*args: Any, on_day: dt.datetime | None = None, all_dates: bool = False, **kwargs: Any) -> Any:
+        day = resolve_as_of(on_day, all_dates)
+        token = AS_OF.set(day)
+        try:
+            return f(*args, on=day, **kwargs)
+        finally:
+            AS_OF.reset(token)
+
+    command = click.option("--all-dates", "all_dates", is_flag=True,
+                           help="Count every assignment ever held, whatever its start and end (not with --on).")(command)
+    command = click.option("--on", "on_day", type=DATE, default=None, metavar="YYYY-MM-DD",
+                           help="Read the county as of this day: only assignments in force then count "
+                                "(default: today; see --all-dates).")(command)
+    return cast(F, command)
+
+
+def status_day_option(help_text: str = "Status day YYYY-MM-DD.") -> Callable[[F], F]:
+    """``--on`` for a command whose day is a status day (a campaign's, a ledger's), spelt as :func:`as_of_option`
+    spells it; the command gets ``on``: the day given, or ``None`` for the command's own default. A store URL
+    as DATA is read as of that day (its latest versions without one), for this invocation only."""
+    def decorate(f: F) -> F:
+        from ..io.sources import AS_OF
+
+        @functools.wraps(f)
+        def command(*args: Any, on: dt.datetime | None = None, **kwargs: Any) -> Any:
+            day = _day(on)
+            token = AS_OF.set(day)
+            try:
+                return f(*args, on=day, **kwargs)
+            finally:
+                AS_OF.reset(token)
+
+        return cast(F, click.option("--on", "on", type=DATE, default=None, metavar="YYYY-MM-DD", help=help_text)(command))
+    return decorate
+
+
+def workers_option(help_text: str = "Worker processes (default: one per core; 1 runs in this process).") -> Callable[[F], F]:
+    """``--workers``, the same default everywhere: one process per core (``None`` here; the executor decides)."""
+    return click.option("--workers", type=click.IntRange(min=1), default=None, help=help_text)

@@ -23,6 +23,9 @@ FIRST = 5
 """Problems of one kind shown on the terminal; the rest are counted."""
 KEYS = ("file", "row", "field", "message")
 SECTIONS: tuple[tuple[str, Severity], ...] = (("problems", "error"), ("warnings", "warning"), ("notices", "notice"))
+HEADERS_ZH = ("文件", "行", "列", "问题", "级别")
+"""The header row of a Chinese problems file: ``file, row, field, message, severity``."""
+SEVERITY_ZH: dict[Severity, str] = {"error": "错误", "warning": "警告", "notice": "提示"}
 
 
 def _rows(log: ProblemLog, severity: Severity, lang: str) -> Iterator[dict[str, object]]:
@@ -44,13 +47,18 @@ def write_json(log: ProblemLog, out: IO[str], lang: str) -> None:
     out.write("}\n")
 
 
-def write_csv(log: ProblemLog, out: IO[str], lang: str) -> None:
-    """One CSV line per problem (errors, then warnings, then notices), with its severity; cells formula-safe."""
+def write_csv(log: ProblemLog, out: IO[str], lang: str, headers: str = "en") -> None:
+    """One CSV line per problem (errors, then warnings, then notices), with its severity; cells formula-safe.
+
+    ``headers="zh"`` writes the header row and the severities in Chinese (文件, 行, 列, 问题, 级别; 错误 …), for a
+    file an office opens in Excel; stdout keeps the English keys scripts read."""
     w = csv.writer(out, lineterminator="\n")
-    w.writerow([*KEYS, "severity"])
+    zh = headers == "zh"
+    w.writerow(list(HEADERS_ZH) if zh else [*KEYS, "severity"])
     for _, sev in SECTIONS:
+        shown = SEVERITY_ZH[sev] if zh else sev
         for row in _rows(log, sev, lang):
-            w.writerow([safe_cell("" if row[k] is None else row[k]) for k in KEYS] + [sev])
+            w.writerow([safe_cell("" if row[k] is None else row[k]) for k in KEYS] + [shown])
 
 
 def write_terminal(log: ProblemLog, lang: str, out: IO[str] | None = None) -> None:
@@ -69,8 +77,9 @@ def write_terminal(log: ProblemLog, lang: str, out: IO[str] | None = None) -> No
 
 
 def write_file(log: ProblemLog, path: Path, lang: str, overwrite: bool) -> None:
-    """The complete list into ``path`` (JSON for ``.json``, else CSV as UTF-8 with BOM, which Excel opens)."""
+    """The complete list into ``path`` (JSON for ``.json``, its keys English; else CSV as UTF-8 with BOM, which Excel
+    on Chinese Windows opens, its header row in ``lang``)."""
     if path.suffix.lower() == ".json":
         write_with(path, lambda fh: write_json(log, fh, lang), overwrite=overwrite)
     else:
-        write_with(path, lambda fh: write_csv(log, fh, lang), overwrite=overwrite, encoding="utf-8-sig")
+        write_with(path, lambda fh: write_csv(log, fh, lang, headers=lang), overwrite=overwrite, encoding="utf-8-sig")

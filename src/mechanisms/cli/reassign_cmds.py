@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import click
@@ -11,8 +12,12 @@ import click
 from ..errors import UsageError
 from ..model.labels import L, Lang
 from .context import county_for, get_mechanism
-from .options import fmt_option, lang_option, mechanism_file_option, set_option
+from .options import as_of_option, fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, console, emit, emit_json
+
+if TYPE_CHECKING:
+    from ..county.records import County
+    from ..store.report import ImportReport
 
 TABLE_ROWS = 50
 
@@ -46,8 +51,7 @@ def _leavers(leaving: str | None, leaving_file: Path | None, share: float | None
               help="A file of leaving actor ids, one a line (the first column of a CSV).")
 @click.option("--share", type=float, help="A random share of the mechanism's actors leaves (with --seed).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for --share and for the staffing policy.")
-@click.option("--on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="The day of the change: assignments in force then count; new ones start then.")
+@as_of_option  # the day of the change (today by default): assignments in force then count; new ones start then
 @click.option("--objective", type=click.Choice(["balance", "fewest-moves"]), default="balance", show_default=True,
               help="balance: minimise the largest load; fewest-moves: fewest handovers (takers per bundle of units).")
 @click.option("--keep-within", type=click.Choice(["village", "town"]), default=None,
@@ -55,24 +59,37 @@ def _leavers(leaving: str | None, leaving_file: Path | None, share: float | None
 @click.option("--time-limit", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds the solver may take in all; past it the best answer found (or the greedy one) stands.")
 @click.option("--greedy", is_flag=True, help="Skip the MILP: the greedy answer only.")
-@click.option("--apply", "apply_", is_flag=True, help="Write the county with the moves applied to -o instead of the moves.")
+@click.option("--apply", "apply_", is_flag=True,
+              help="Write the county with the moves applied to -o instead of the moves; when DATA is a store URL, "
+                   "import the new assignments into the store as of --on (one transaction, the import report).")
+@click.option("--by", "by", default=None,
+              help="With --apply into a store: who imports (the audit table; default: the login name).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the moves (.xlsx/.csv/.json), or with --apply the new county.")
 @click.option("--force", is_flag=True, help="Replace an existing file at -o.")
 @fmt_option()
 @lang_option
 def reassign(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...],
-             leaving: str | None, leaving_file: Path | None, share: float | None, seed: int, on: dt.datetime | None,
-             objective: str, keep_within: str | None, time_limit: float, greedy: bool, apply_: bool,
+             leaving: str | None, leaving_file: Path | None, share: float | None, seed: int, on: dt.date | None,
+             objective: str, keep_within: str | None, time_limit: float, greedy: bool, apply_: bool, by: str | None,
              output: Path | None, force: bool, fmt: str, lang: Lang) -> None:
     """Who takes over when actors leave: moves that keep every household covered, no one over capacity."""
+    from ..io.sources import is_store_url
     from ..reassign import mechanism_actors, propose
 
-    if apply_ and output is None:
-        raise UsageError("--apply writes the new county: give it a place with -o NEW")
+    into_store = apply_ and is_store_url(data)
+    if apply_ and output is None and not into_store:
+        raise UsageError("--apply writes the new county: give it a place with -o NEW (or give a store URL as DATA)",
+                         zh="--apply 会写出新的县数据：请用 -o NEW 指定位置（或以存储 URL 作为 DATA）")
+    if into_store and on is None:
+        raise UsageError("--apply into a store needs the day the new assignments start: --on YYYY-MM-DD, "
+                         "not --all-dates", zh="--apply 导入存储需要新包保关系的起始日：请用 --on YYYY-MM-DD，不能用 --all-dates")
+    if by is not None and not into_store:
+        raise UsageError("--by names who imports into a store: it goes with --apply and a store URL as DATA",
+                         zh="--by 指明导入存储的人：需与 --apply 及存储 URL 一起使用")
     mechanism = get_mechanism(key, mechanism_files, overrides)
     county = county_for(data, mechanism, seed=seed, lang=lang)
-    day = on.date() if on is not None else None
+    day = on
     names = _leavers(leaving, leaving_file, share, seed, mechanism_actors(county.structure, mechanism))
     result = propose(county, mechanism, names, on=day, objective="fewest-moves" if objective == "fewest-moves"
                      else "balance", keep_within=keep_within, time_limit=time_limit, use_milp=not greedy)
@@ -90,12 +107,50 @@ def reassign(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
             note = f"已写入 {path}：{len(result.moves)} 项调整" if zh else f"wrote {path}: {len(result.moves)} moves"
         if fmt == "table":
             console().print(note, markup=False)
+    report = None
+    if into_store:
+        assert day is not None
+        report = _import_into_store(data, attrs.evolve(county, structure=result.apply(county.structure)), day, by,
+                                    mechanism.key, len(result.moves))
     if fmt == "json":
-        emit_json(result.to_json())
+        doc = result.to_json()
+        emit_json({**doc, "import": report.to_json(lang)} if report is not None else doc)
     elif fmt == "csv":
         click.echo(result.csv_text(), nl=False)
     else:
         _table(result, lang, data)
+    if report is not None:
+        if fmt == "table":
+            from .db_cmds import show_report
+
+            show_report(report, fmt, lang)
+        elif fmt == "csv":  # stdout holds the moves; the import's outcome goes to stderr
+            from .output import err_console
+
+            err_console().print(report.summary(lang) if report.ok else
+                                ("有冲突：未写入任何内容" if zh else "conflicts: nothing was written"), markup=False)
+        if not report.ok:
+            raise SystemExit(1)
+
+
+def _import_into_store(url: str, county: County, day: dt.date, by: str | None, mechanism: str, moves: int) -> ImportReport:
+    """Import the county's assignments, the moves applied, into the store as of ``day``: the leavers' edges
+    end (an update of their version), the new ones are created, every other table is left as it is.
+
+    Why through a folder: the importer validates what it imports exactly as ``validate`` does, from DATA; the
+    new county is written to a temporary folder and imported from there, recorded in the audit table under
+    a name that says where it came from, not the temporary path."""
+    import tempfile
+
+    from ..io.county_io import write_county
+    from ..store import import_county
+    from .context import catalog_for
+
+    with tempfile.TemporaryDirectory(prefix="mechanisms-reassign-") as tmp:
+        folder = write_county(county, Path(tmp) / "county")
+        return import_county(url, folder, on=day, by=by, tables=("assignments",),
+                             label=f"reassign --apply {mechanism} ({moves} moves)",
+                             others=[e.mechanism for e in catalog_for()])
 
 
 def _table(result: object, lang: Lang, data: str) -> None:

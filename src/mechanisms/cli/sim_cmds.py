@@ -26,7 +26,7 @@ from ..simulation.prepared import SimCounty
 from ..simulation.scenario import DEFAULT_KEY, REASSIGN_POLICIES, PerRole
 from .context import get_mechanism
 from .generate_cmds import shape_from
-from .options import fmt_option, lang_option, mechanism_file_option
+from .options import as_of_option, fmt_option, lang_option, mechanism_file_option, set_option, workers_option
 from .output import Col, console, emit, emit_json, err_console
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -64,34 +64,47 @@ def _county_options(f: F) -> F:
     return f
 
 
-def _scenario_options(f: F) -> F:
-    for opt in reversed((
-        click.option("--scenario", "scenario_file", type=click.Path(path_type=Path, dir_okay=False),
-                     help="A TOML/YAML/JSON scenario file; the options below override it."),
-        click.option("--days", type=int, help="Days to simulate (default 365)."),
-        click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day (default 2024-01-01)."),
-        click.option("--period", type=click.Choice(["week", "month", "quarter", "half", "year"]),
-                     help="Report metrics per this period (default month)."),
-        click.option("--turnover", multiple=True, metavar="[ROLE=]RATE", help="Departures per post a year (default 0.1)."),
-        click.option("--replacement-days", "replacement", multiple=True, metavar="[ROLE=]DAYS",
-                     help="Days a post stays vacant (default 60; 'never' for no successor)."),
-        click.option("--reassign", type=click.Choice(list(REASSIGN_POLICIES)),
-                     help="Who stands in for a vacant post (default remaining)."),
-        click.option("--compliance", multiple=True, metavar="[ROLE=]P", help="Share of scheduled visits made (default 0.9)."),
-        click.option("--visit-interval", "interval", multiple=True, metavar="[ROLE=]DAYS",
-                     help="Days between visits, overriding the role's frequency."),
-        click.option("--event-rate", type=float, help="Risk events per household a year (default 0.1)."),
-        click.option("--deadline", type=int, help="Days allowed to find a risk event (default: the mechanism's, else 30)."),
-    )):
-        f = opt(f)
-    return f
+def scenario_options(*, period: bool = True) -> Callable[[F], F]:
+    """The scenario options of ``simulate`` — one definition, used by ``sweep``, ``compare`` and ``report`` too.
+
+    ``period=False`` leaves out ``--period`` (the periods metrics are reported per) where the command has a
+    ``--period`` of its own (``compare``'s reward-budget period) and reports the whole run only.
+    """
+    def decorate(f: F) -> F:
+        for opt in reversed((
+            click.option("--scenario", "scenario_file", type=click.Path(path_type=Path, dir_okay=False),
+                         help="A TOML/YAML/JSON scenario file; the options below override it."),
+            click.option("--days", type=int, help="Days to simulate (default 365)."),
+            click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day (default 2024-01-01)."),
+            *((click.option("--period", type=click.Choice(["week", "month", "quarter", "half", "year"]),
+                            help="Report metrics per this period (default month)."),) if period else ()),
+            click.option("--turnover", multiple=True, metavar="[ROLE=]RATE",
+                         help="Departures per post a year (default 0.1)."),
+            click.option("--replacement-days", "replacement", multiple=True, metavar="[ROLE=]DAYS",
+                         help="Days a post stays vacant (default 60; 'never' for no successor)."),
+            click.option("--reassign", type=click.Choice(list(REASSIGN_POLICIES)),
+                         help="Who stands in for a vacant post (default remaining)."),
+            click.option("--compliance", multiple=True, metavar="[ROLE=]P",
+                         help="Share of scheduled visits made (default 0.9)."),
+            click.option("--visit-interval", "interval", multiple=True, metavar="[ROLE=]DAYS",
+                         help="Days between visits, overriding the role's frequency."),
+            click.option("--event-rate", type=float, help="Risk events per household a year (default 0.1)."),
+            click.option("--deadline", type=int,
+                         help="Days allowed to find a risk event (default: the mechanism's, else 30)."),
+        )):
+            f = opt(f)
+        return f
+    return decorate
+
+
+_scenario_options = scenario_options()
 
 
 def _run_options(f: F) -> F:
     for opt in reversed((
         click.option("--seed", type=int, default=0, show_default=True, help="Seed of the county, staffing and runs."),
         click.option("--runs", type=int, default=20, show_default=True, help="Runs (per grid point for sweep)."),
-        click.option("--workers", type=int, help="Worker processes (default: one per core; 1 runs in this process)."),
+        workers_option(),
         click.option("--batch", type=int, help="Runs per task sent to a worker (default: about 4 tasks per worker)."),
         click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster (tcp://host:8786), or 'local' to start one."),
         click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
@@ -128,19 +141,24 @@ def build_scenario(scenario_file: Path | None, days: int | None, start: dt.datet
 
 
 def build_county(data: str | None, preset: str | None, sizes: dict[str, int | None], tags: tuple[str, ...],
-                 key: str | None, files: tuple[Path, ...], seed: int) -> tuple[Mechanism, SimCounty, Label]:
-    """The mechanism, the prepared county, and a line saying where the county came from."""
+                 key: str | None, files: tuple[Path, ...], seed: int, on: dt.date | None = None,
+                 overrides: tuple[str, ...] = ()) -> tuple[Mechanism, SimCounty, Label]:
+    """The mechanism, the prepared county (DATA as of ``on``: only the assignments in force then; ``None``: every
+    one ever held), and a line saying where the county came from."""
+    from ..compare.comparison import staffed_as_of
     from ..county.generate import generate_structure
-    from ..county.staffing import staff, staffed
+    from ..county.staffing import staff
     from ..io.county_io import load_county
 
-    mechanism = get_mechanism(key or preset, files)
+    mechanism = get_mechanism(key or preset, files, overrides)
     if data is not None:
         if preset is not None or any(v is not None for v in sizes.values()):
             raise UsageError("give DATA, or --preset / sizes, not both")
-        county, by_policy = staffed(load_county(data), mechanism, seed=seed)
-        origin = Label(f"{data}" + (f"（按 {mechanism.key} 的配置政策补齐包保关系）" if by_policy else ""),
-                       f"{data}" + (f" (staffed by {mechanism.key}'s policy)" if by_policy else ""))
+        county, staffing = staffed_as_of(load_county(data), mechanism, seed=seed, on=on)
+        by_policy = staffing == "policy"
+        when = (f"，{on} 当日" if on else "，所有日期的包保关系", f", as of {on}" if on else ", every assignment ever held")
+        origin = Label(f"{data}{when[0]}" + (f"（按 {mechanism.key} 的配置政策补齐包保关系）" if by_policy else ""),
+                       f"{data}{when[1]}" + (f" (staffed by {mechanism.key}'s policy)" if by_policy else ""))
     else:
         shape = shape_from(preset, files, sizes, tags)
         structure = staff(generate_structure(shape, seed=seed), mechanism, seed=seed)
@@ -249,13 +267,16 @@ def _head(mechanism: Mechanism, sim: SimCounty, origin: Label, scenario: Scenari
 
 @click.command()
 @_county_options
+@set_option
+@as_of_option
 @_scenario_options
 @_run_options
 @fmt_option()
 @lang_option
 def simulate(data: str | None, preset: str | None, towns: int | None, streets: int | None, villages: int | None,
              communities: int | None, groups_per_village: int | None, households: int | None, tags: tuple[str, ...],
-             key: str | None, mechanism_files: tuple[Path, ...], scenario_file: Path | None, days: int | None,
+             key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], on: dt.date | None,
+             scenario_file: Path | None, days: int | None,
              start: dt.datetime | None, period: str | None, turnover: tuple[str, ...], replacement: tuple[str, ...],
              reassign: str | None, compliance: tuple[str, ...], interval: tuple[str, ...], event_rate: float | None,
              deadline: int | None, seed: int, runs: int, workers: int | None, batch: int | None, scheduler: str | None,
@@ -272,13 +293,14 @@ def simulate(data: str | None, preset: str | None, towns: int | None, streets: i
                               event_rate, deadline)
     sizes = {"towns": towns, "streets": streets, "villages": villages, "communities": communities,
              "groups_per_village": groups_per_village, "households": households}
-    mechanism, sim, origin = build_county(data, preset, sizes, tags, key, mechanism_files, seed)
+    mechanism, sim, origin = build_county(data, preset, sizes, tags, key, mechanism_files, seed, on, overrides)
     scenario.check_roles(sim.role_keys)
     with executor_for(1 if runs == 1 and not scheduler else workers, scheduler) as ex:
         table = monte_carlo(sim, mechanism, scenario, runs=runs, seed=seed, executor=ex,
                             workers=1 if ex is None else workers, batch=batch, progress=True)
     _write(table, output, force)
     head = _head(mechanism, sim, origin, scenario, runs, seed, lang)
+    head["on"] = on if data is not None else None
     _emit(summarize(table), fmt=fmt, lang=lang, mechanism=mechanism, head=head)
 
 
@@ -296,6 +318,8 @@ def parse_grid(items: tuple[str, ...]) -> dict[str, list[str]]:
 
 @click.command("sweep")
 @_county_options
+@set_option
+@as_of_option
 @_scenario_options
 @_run_options
 @click.option("--grid", "grid_items", multiple=True, required=True, metavar="PARAM=v1,v2,…",
@@ -305,7 +329,8 @@ def parse_grid(items: tuple[str, ...]) -> dict[str, list[str]]:
 @lang_option
 def sweep_cmd(data: str | None, preset: str | None, towns: int | None, streets: int | None, villages: int | None,
               communities: int | None, groups_per_village: int | None, households: int | None, tags: tuple[str, ...],
-              key: str | None, mechanism_files: tuple[Path, ...], scenario_file: Path | None, days: int | None,
+              key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], on: dt.date | None,
+              scenario_file: Path | None, days: int | None,
               start: dt.datetime | None, period: str | None, turnover: tuple[str, ...], replacement: tuple[str, ...],
               reassign: str | None, compliance: tuple[str, ...], interval: tuple[str, ...], event_rate: float | None,
               deadline: int | None, seed: int, runs: int, workers: int | None, batch: int | None, scheduler: str | None,
@@ -319,12 +344,13 @@ def sweep_cmd(data: str | None, preset: str | None, towns: int | None, streets: 
     grid = parse_grid(grid_items)
     sizes = {"towns": towns, "streets": streets, "villages": villages, "communities": communities,
              "groups_per_village": groups_per_village, "households": households}
-    mechanism, sim, origin = build_county(data, preset, sizes, tags, key, mechanism_files, seed)
+    mechanism, sim, origin = build_county(data, preset, sizes, tags, key, mechanism_files, seed, on, overrides)
     with executor_for(workers, scheduler) as ex:
         table = sweep(sim, mechanism, grid, scenario, runs=runs, seed=seed, executor=ex,
                       workers=1 if ex is None else workers, batch=batch, progress=True)
     _write(table, output, force)
     head = _head(mechanism, sim, origin, scenario, runs, seed, lang)
+    head["on"] = on if data is not None else None
     head["grid"] = grid
     _emit(summarize(table), fmt=fmt, lang=lang, mechanism=mechanism, head=head, params=tuple(grid))
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import click
 
-from ..io.sources import remember_on
 from ..year.text import (
     MAX_ROWS,
     PER,
@@ -26,6 +25,7 @@ from ..year.text import (
     unit_label,
     zh_en,
 )
+from .options import status_day_option
 from .output import console
 
 __all__ = [
@@ -52,8 +52,9 @@ __all__ = [
 ]
 
 mechanism_option = click.option("--mechanism", "key", help="The mechanism (see `mechanisms list`).")
-on_option = click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, callback=remember_on,
-                         help="Status day YYYY-MM-DD.")
+on_option = status_day_option()
+"""``--on``: the status day (the command's own default without one); the command gets a ``datetime.date``."""
+
 def _remember_personal(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
     if value:
         ctx.meta["mechanisms.show_personal"] = True

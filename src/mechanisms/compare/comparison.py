@@ -3,20 +3,24 @@
 Each mechanism runs on the county as :func:`~mechanisms.county.staffing.staffed` gives it — the
 county's own assignments for that mechanism where it has them, its assignment policy's
 where it has none — through the same engines the single-mechanism commands use
-(``coverage``, ``score``, ``simulate``), with the same seed, so every figure here equals
-what those commands print for that mechanism alone.
+(``coverage``, ``score``, ``simulate``), with the same seed and the same day (``on``: only the
+assignments in force then; ``None``: every one ever held), so every figure here equals
+what those commands print for that mechanism alone. A mechanism with no assignment policy is
+compared on the county's own assignments, whatever they are, and its column says so
+(``staffing == "own-no-policy"``): a valid mechanism is never an error here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import numpy as np
 
 from ..county.records import County
-from ..county.staffing import staffed
+from ..county.staffing import has_assignments_for, staffed
 from ..coverage import CoverageReport, build_model, gini, report_from_model
 from ..model.labels import Label
 from ..model.mechanism import Mechanism
@@ -25,6 +29,34 @@ from ..year.burden import visit_burden
 from ..year.scores import ScoringEngine
 
 ROBUSTNESS = (0.1, 0.2, 0.3)
+
+Staffing = Literal["own", "policy", "own-no-policy"]
+"""Where a mechanism's assignments came from: the county's own, its policy's, or — the mechanism having no
+policy and the county none of its own for it — the county's own assignments as they are (usually none)."""
+
+
+def in_force(county: County, on: dt.date | None) -> County:
+    """The county with only the assignments in force on ``on`` (every one when ``on`` is None).
+
+    An assignment that ended on 30 June covers no one in December: commands read a county as of a day."""
+    if on is None:
+        return county
+    s = county.structure
+    kept = s.active_assignments(on)
+    if len(kept) == len(s.assignments):
+        return county
+    return attrs.evolve(county, structure=attrs.evolve(s, assignments=kept))
+
+
+def staffed_as_of(county: County, mechanism: Mechanism, *, seed: int = 0, on: dt.date | None = None
+                  ) -> tuple[County, Staffing]:
+    """The county as it runs under ``mechanism`` on ``on``: staffed first (a county whose own assignments have
+    all ended is uncovered then, not re-staffed), then the day applied. A mechanism with no policy keeps the
+    county's own assignments."""
+    if (mechanism.policy is None or not mechanism.policy.rules) and not has_assignments_for(county.structure, mechanism):
+        return in_force(county, on), "own-no-policy"
+    applied, by_policy = staffed(county, mechanism, seed=seed)
+    return in_force(applied, on), "policy" if by_policy else "own"
 
 
 @attrs.frozen
@@ -47,6 +79,7 @@ class MechanismColumn:
     name: Label
     county: Label
     staffed_by_policy: bool
+    staffing: Staffing
     levels: int
     roles: tuple[str, ...]
     role_labels: tuple[Label, ...]
@@ -138,20 +171,25 @@ def reward_budget(mechanism: Mechanism, county: County, period: str | None) -> f
 
 
 def compare_one(county: County, mechanism: Mechanism, *, seed: int = 0, period: str | None = None,
-                simulate_runs: int = 0, workers: int | None = 1) -> MechanismColumn:
-    """One mechanism on the county: every figure of the comparison."""
-    applied, by_policy = staffed(county, mechanism, seed=seed)
+                simulate_runs: int = 0, workers: int | None = 1, on: dt.date | None = None,
+                scenario: Any = None) -> MechanismColumn:
+    """One mechanism on the county as of ``on``: every figure of the comparison (the Monte Carlo under
+    ``scenario``, a :class:`~mechanisms.simulation.Scenario`; the default one when None)."""
+    applied, staffing = staffed_as_of(county, mechanism, seed=seed, on=on)
     model = build_model(applied, mechanism)
-    report = report_from_model(model, robustness=ROBUSTNESS, seed=seed)
+    report = report_from_model(model, on=on, robustness=ROBUSTNESS, seed=seed,
+                               unit_names=[u.name for u in applied.structure.units])
     loads = _loads(model)
     burden = visit_burden(applied.structure, mechanism)
     mine = [a for a in applied.structure.assignments if a.mechanism in (None, mechanism.key) and a.role in
             set(mechanism.role_keys)]
     c, s = mechanism.campaign, mechanism.scoring
     period = period or latest_year(county)
-    sim = simulated(applied, mechanism, runs=simulate_runs, seed=seed, workers=workers) if simulate_runs else None
+    sim = (simulated(applied, mechanism, runs=simulate_runs, seed=seed, workers=workers, scenario=scenario)
+           if simulate_runs else None)
     return MechanismColumn(
-        key=mechanism.key, name=mechanism.name, county=mechanism.county, staffed_by_policy=by_policy,
+        key=mechanism.key, name=mechanism.name, county=mechanism.county, staffed_by_policy=staffing == "policy",
+        staffing=staffing,
         levels=len(mechanism.levels), roles=mechanism.role_keys, role_labels=tuple(r.label for r in mechanism.roles),
         actors=len({a.actor for a in mine}), assignments=len(mine), coverage=report,
         load_mean=float(loads.mean()) if len(loads) else 0.0, load_max=int(loads.max()) if len(loads) else 0,
@@ -166,11 +204,13 @@ def compare_one(county: County, mechanism: Mechanism, *, seed: int = 0, period: 
         reward_budget=reward_budget(mechanism, county, period), budget_period=period, simulated=sim)
 
 
-def simulated(county: County, mechanism: Mechanism, *, runs: int, seed: int, workers: int | None = 1) -> Simulated:
-    """The default scenario's Monte Carlo summary over the whole year, as ``mechanisms simulate`` computes it."""
+def simulated(county: County, mechanism: Mechanism, *, runs: int, seed: int, workers: int | None = 1,
+              scenario: Any = None) -> Simulated:
+    """The scenario's Monte Carlo summary over the whole run (the default scenario when None), as
+    ``mechanisms simulate`` computes it."""
     from ..simulation import Scenario, monte_carlo, summarize
 
-    scenario = Scenario()
+    scenario = scenario if scenario is not None else Scenario()
     summary = summarize(monte_carlo(county, mechanism, scenario, runs=runs, seed=seed, workers=workers))
     year = {str(m): i for i, (period, m) in enumerate(zip(summary["period"], summary["metric"], strict=True))
             if period == "all"}
@@ -188,6 +228,8 @@ def simulated(county: County, mechanism: Mechanism, *, runs: int, seed: int, wor
 
 
 def compare(county: County, mechanisms: Sequence[Mechanism], *, seed: int = 0, period: str | None = None,
-            simulate_runs: int = 0, workers: int | None = 1) -> tuple[MechanismColumn, ...]:
-    return tuple(compare_one(county, m, seed=seed, period=period, simulate_runs=simulate_runs, workers=workers)
-                 for m in mechanisms)
+            simulate_runs: int = 0, workers: int | None = 1, on: dt.date | None = None,
+            scenario: Any = None) -> tuple[MechanismColumn, ...]:
+    """Every mechanism on the county as of ``on`` (None: every assignment ever held), side by side."""
+    return tuple(compare_one(county, m, seed=seed, period=period, simulate_runs=simulate_runs, workers=workers,
+                             on=on, scenario=scenario) for m in mechanisms)

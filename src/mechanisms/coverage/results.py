@@ -63,12 +63,18 @@ class LevelCoverage:
 
 @attrs.frozen
 class Gap:
-    """A unit a coverage rule says must be reached and is not; ``households``: those of it left unreached."""
+    """A unit a coverage rule says must be reached and is not; ``households``: those of it left unreached.
+
+    ``name`` is the unit's name where the county's names were given (a person reads names, not ids), ``level``
+    its level: a household's name is a person's, masked in output unless asked (:meth:`CoverageReport.gap_name`).
+    """
 
     unit: str
     role: str
     rule: str
     households: int
+    name: str | None = None
+    level: str | None = None
 
 
 @attrs.frozen
@@ -143,9 +149,12 @@ class RowList(Sequence[T]):
         return self._make(**self._row(i))
 
     def dicts(self, keys: Sequence[str]) -> list[dict[str, Any]]:
-        """Rows as plain dicts of the given columns, in bulk."""
-        cols = []
+        """Rows as plain dicts of the given columns, in bulk (None for a column this list does not carry)."""
+        cols: list[list[Any]] = []
         for k in keys:
+            if k not in self._cols:
+                cols.append([None] * self._n)
+                continue
             v = self._cols[k].tolist()
             names = self._names.get(k)
             cols.append([names[x] for x in v] if names is not None else v)
@@ -171,16 +180,38 @@ class CoverageReport:
     redundancy: tuple[RoleRedundancy, ...]
     single_points_of_failure: Sequence[SinglePoint]
     robustness: tuple[RobustnessPoint, ...] = ()
+    unchecked_roles: tuple[str, ...] = ()
+    """Roles no coverage rule names: their units are never gaps, so "no gaps" says nothing about them."""
 
     @property
     def chain_share(self) -> float | None:
         return self.chain_complete_households / self.households if self.households else None
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def gaps_tell_all(self) -> bool:
+        """Whether an empty gap list means every household is reached: every role has a rule and the whole chain
+        is complete. Otherwise "no gaps" would hide the households the chain misses."""
+        return not self.unchecked_roles and self.chain_complete_households == self.households
+
+    @property
+    def household_level(self) -> str | None:
+        return self.levels[-1].level if self.levels else None
+
+    def gap_name(self, gap: Gap, show_personal: bool = False) -> str | None:
+        """The gap's unit name as output shows it: a household's (a person's) name masked to its first character
+        unless ``show_personal``."""
+        if gap.name is None or show_personal or gap.level is None or gap.level != self.household_level:
+            return gap.name
+        return mask_name(gap.name)
+
+    def to_json(self, show_personal: bool = False) -> dict[str, Any]:
         """The JSON contract of ``mechanisms coverage --format json``.
 
         Robustness entries carry ``monte_carlo``, ``stderr`` and ``runs`` only when Monte
-        Carlo runs were asked for.
+        Carlo runs were asked for. Each gap carries its unit's ``name`` (None where names were not given;
+        a household's masked unless ``show_personal``) and the ``households`` it leaves unreached; ``on`` is the
+        day the county was read as of (None: every assignment ever held); ``unchecked_roles`` the roles no rule
+        checks.
         """
         rob = []
         for p in self.robustness:
@@ -189,18 +220,35 @@ class CoverageReport:
                 d.update(monte_carlo=p.monte_carlo, stderr=p.stderr, runs=p.runs)
             rob.append(d)
         return {
+            "on": self.on.isoformat() if self.on else None,
             "households": self.households,
             "roles": {r.role: {"units_in_scope": r.units_in_scope, "units_satisfied": r.units_satisfied,
                                "households_in_scope": r.households_in_scope, "households_covered": r.households_covered,
                                "share": r.share} for r in self.roles},
             "chain_complete_households": self.chain_complete_households,
-            "gaps": _dicts(self.gaps, ("unit", "role", "rule")),
+            "gaps": self._gap_dicts(show_personal),
+            "unchecked_roles": list(self.unchecked_roles),
             "load": {x.role: {"mean": x.mean, "median": x.median, "max": x.max, "gini": x.gini,
                               "over_capacity": x.over_capacity} for x in self.load},
             "redundancy": {x.role: {"mean": x.mean, "min": x.min, "max": x.max} for x in self.redundancy},
             "single_points_of_failure": _dicts(self.single_points_of_failure, ("actor", "role", "units", "households")),
             "robustness": rob,
         }
+
+
+    def _gap_dicts(self, show_personal: bool) -> list[dict[str, Any]]:
+        rows = _dicts(self.gaps, ("unit", "name", "level", "role", "rule", "households"))  # in bulk where it can
+        hh_level = self.household_level
+        for r in rows:
+            level = r.pop("level")
+            if not show_personal and r["name"] and level == hh_level:
+                r["name"] = mask_name(r["name"])
+        return rows
+
+
+def mask_name(name: str) -> str:
+    """A person's name with all but its first character (the surname) hidden: 张**."""
+    return name[:1] + "**" if name else name
 
 
 def _dicts(rows: Sequence[Any], keys: Sequence[str]) -> list[dict[str, Any]]:
@@ -324,21 +372,36 @@ def build_model(data: County | OrgStructure | CompactCounty | CoverageModel, mec
     return CoverageModel.build(compact, mechanism)
 
 
+def unit_names_of(data: County | OrgStructure | CompactCounty | CoverageModel) -> Sequence[str] | None:
+    """The units' names in the engine's unit order, where ``data`` carries them (a county or structure does;
+    arrays alone do not: give ``unit_names=`` then)."""
+    if isinstance(data, County):
+        data = data.structure
+    if isinstance(data, OrgStructure):
+        return [u.name for u in data.units]
+    return None
+
+
 def coverage_report(data: County | OrgStructure | CompactCounty | CoverageModel, mechanism: Mechanism, *,
                     on: dt.date | None = None, robustness: Sequence[float] = (), runs: int = 0, seed: int = 0,
-                    turnover: TurnoverModel = "fixed") -> CoverageReport:
+                    turnover: TurnoverModel = "fixed", unit_names: Sequence[str] | None = None) -> CoverageReport:
     """Does responsibility reach every household, and how fragile is it? Every figure, for one county and mechanism.
 
     ``robustness`` lists turnover shares ``f`` (e.g. ``(0.1, 0.2, 0.3)``) for the exact
     robustness curve of every role and of the whole chain; ``runs`` > 0 adds a Monte Carlo
-    estimate of each point (seeded by ``seed``) under the same ``turnover`` model.
+    estimate of each point (seeded by ``seed``) under the same ``turnover`` model. Gaps carry unit names from
+    a county or structure, or from ``unit_names`` (in unit order) for arrays.
     """
     model = build_model(data, mechanism, on=on)
-    return report_from_model(model, on=on, robustness=robustness, runs=runs, seed=seed, turnover=turnover)
+    names = unit_names if unit_names is not None else unit_names_of(data)
+    return report_from_model(model, on=on, robustness=robustness, runs=runs, seed=seed, turnover=turnover,
+                             unit_names=names)
 
 
 def report_from_model(model: CoverageModel, *, on: dt.date | None = None, robustness: Sequence[float] = (),
-                      runs: int = 0, seed: int = 0, turnover: TurnoverModel = "fixed") -> CoverageReport:
+                      runs: int = 0, seed: int = 0, turnover: TurnoverModel = "fixed",
+                      unit_names: Sequence[str] | None = None) -> CoverageReport:
+    """Every figure of ``model``; ``unit_names`` (in the county's unit order) name the gaps' units."""
     county = model.county
     covered, chain = model.coverage_pass()
     roles = []
@@ -351,17 +414,24 @@ def report_from_model(model: CoverageModel, *, on: dt.date | None = None, robust
                                   ra.off_level))
     rules = model.mechanism.coverage_rules
     found = [model.gaps(rule) for rule in rules]
-    gaps = RowList({"unit": np.concatenate([u for u, _ in found]) if found else np.zeros(0, np.int64),
-                    "role": np.concatenate([np.full(len(u), i) for i, (u, _) in enumerate(found)]) if found else
-                    np.zeros(0, np.int64),
-                    "rule": np.concatenate([np.full(len(u), i) for i, (u, _) in enumerate(found)]) if found else
-                    np.zeros(0, np.int64),
-                    "households": np.concatenate([s for _, s in found]) if found else np.zeros(0, np.int64)},
-                   Gap, {"unit": county.unit_ids, "role": [r.role for r in rules], "rule": [r.key for r in rules]})
+    unit = np.concatenate([u for u, _ in found]).astype(np.int64) if found else np.zeros(0, np.int64)
+    which = (np.concatenate([np.full(len(u), i) for i, (u, _) in enumerate(found)]) if found else
+             np.zeros(0, np.int64))
+    columns = {"unit": unit, "role": which, "rule": which,
+               "households": np.concatenate([s for _, s in found]) if found else np.zeros(0, np.int64),
+               "level": np.asarray(county.level, np.int64)[unit]}
+    names: dict[str, Sequence[str]] = {"unit": county.unit_ids, "role": [r.role for r in rules],
+                                       "rule": [r.key for r in rules], "level": county.levels}
+    if unit_names is not None:
+        columns["name"] = unit
+        names["name"] = unit_names
+    gaps = RowList(columns, Gap, names)
+    ruled = {r.role for r in rules}
     curve = robustness_curve(model, robustness, runs=runs, seed=seed, turnover=turnover) if robustness else ()
     return CoverageReport(
         mechanism=model.mechanism.key, on=on, households=county.total_households, roles=tuple(roles),
         levels=tuple(_levels(model, chain)), chain_complete_households=chain, gaps=gaps,
         load=tuple(_load(model, ra) for ra in model.roles),
         redundancy=tuple(_redundancy(model, r) for r in range(len(model.roles))),
-        single_points_of_failure=_single_points(model), robustness=curve)
+        single_points_of_failure=_single_points(model), robustness=curve,
+        unchecked_roles=tuple(ra.key for ra in model.roles if ra.key not in ruled))

@@ -24,10 +24,26 @@ def _rule_label(m: Mechanism, key: str) -> Label:
     return Label(key, key)
 
 
-def csv_rows(report: CoverageReport) -> list[tuple[Any, ...]]:
-    """Every figure of the report as ``(section, role, subject, metric, value)`` rows, header first."""
-    out: list[tuple[Any, ...]] = [CSV_HEADER, ("county", "", "", "households", report.households),
+def _role_name(m: Mechanism, key: str) -> Label:
+    try:
+        return m.role(key).label
+    except KeyError:
+        return Label(key, key)
+
+
+def csv_rows(report: CoverageReport, show_personal: bool = False) -> list[tuple[Any, ...]]:
+    """Every figure of the report as ``(section, role, subject, metric, value)`` rows, header first.
+
+    A gap is two rows on its unit: ``metric`` = the rule broken with the households left unreached, and
+    ``metric`` = ``name`` with the unit's name (a household's masked unless ``show_personal``). The day the
+    county was read as of is a ``county … on`` row (empty: every assignment ever held); each role no rule
+    checks is an ``unchecked_role`` row.
+    """
+    out: list[tuple[Any, ...]] = [CSV_HEADER, ("county", "", "", "on", report.on.isoformat() if report.on else ""),
+                                  ("county", "", "", "households", report.households),
                                   ("county", "", "", "chain_complete_households", report.chain_complete_households)]
+    for key in report.unchecked_roles:
+        out.append(("unchecked_role", key, "", "gaps_checked", False))
     for r in report.roles:
         for metric in ("units_in_scope", "units_satisfied", "households_in_scope", "households_covered", "share"):
             out.append(("role", r.role, r.level, metric, getattr(r, metric)))
@@ -36,6 +52,8 @@ def csv_rows(report: CoverageReport) -> list[tuple[Any, ...]]:
             out.append(("level", "", lv.level, metric, getattr(lv, metric)))
     for g in report.gaps:
         out.append(("gap", g.role, g.unit, g.rule, g.households))
+        if g.name is not None:
+            out.append(("gap", g.role, g.unit, "name", report.gap_name(g, show_personal)))
     for x in report.load:
         for metric in ("actors", "mean", "median", "max", "gini", "over_capacity", "units_mean", "units_median", "units_max"):
             out.append(("load", x.role, "", metric, getattr(x, metric)))
@@ -53,11 +71,49 @@ def csv_rows(report: CoverageReport) -> list[tuple[Any, ...]]:
     return out
 
 
-def blocks(report: CoverageReport, m: Mechanism, lang: Lang, data: str) -> list[Block]:
+def _names(m: Mechanism, keys: tuple[str, ...], lang: Lang) -> str:
+    return ("、" if lang == "zh" else ", ").join(_role_name(m, k).get(lang) for k in keys)
+
+
+def _gap_blocks(report: CoverageReport, m: Mechanism, lang: Lang, show_personal: bool) -> list[Block]:
+    """The gaps with their units' names and unreached households, or why there are none — never a bare "no gaps"
+    where a role has no rule (its units are never checked) or the whole chain misses households."""
+    zh = lang == "zh"
+    out: list[Block] = []
+    gaps = report.gaps
+    share = percent(report.chain_share) or "—"
+    if gaps:
+        out.append(Rows(
+            [{"unit": g.unit, "name": report.gap_name(g, show_personal), "role": _role_name(m, g.role),
+              "rule": _rule_label(m, g.rule), "households": g.households} for g in gaps[:TABLE_ROWS]],
+            [Col("unit", L("单位", "unit")), Col("name", L("单位名称", "unit name")), Col("role", L("角色", "role")),
+             Col("rule", L("未满足的要求", "rule broken")), Col("households", L("未覆盖户", "hh unreached"), "right")],
+            L(f"覆盖缺口（{len(gaps)} 处）", f"Gaps ({len(gaps)})"),
+            (f"另有 {len(gaps) - TABLE_ROWS} 处，见 --format json 或 csv" if zh else
+             f"{len(gaps) - TABLE_ROWS} more; see --format json or csv") if len(gaps) > TABLE_ROWS else None))
+    elif report.gaps_tell_all:
+        out.append(Say("无覆盖缺口。" if zh else "No gaps."))
+    elif report.chain_complete_households == report.households:
+        out.append(Say("按覆盖要求未发现缺口。" if zh else "No rule is broken."))
+    else:
+        out.append(Say(f"按覆盖要求未发现缺口，但全链条覆盖只有 {share}：下面的角色没有覆盖要求，或其负责范围超出要求，"
+                       "未覆盖的农户不作为缺口列出（见按角色覆盖）。" if zh else
+                       f"No rule is broken, yet the whole chain reaches only {share}: roles without a rule, or beyond "
+                       "what the rules ask, leave households unreached that are not listed as gaps (see coverage by "
+                       "role)."))
+    if report.unchecked_roles:
+        names = _names(m, report.unchecked_roles, lang)
+        out.append(Say(f"注：角色 {names} 没有覆盖要求，其单位未检查缺口。" if zh else
+                       f"Note: no coverage rule names the role(s) {names}; their units are not checked for gaps."))
+    return out
+
+
+def blocks(report: CoverageReport, m: Mechanism, lang: Lang, data: str, show_personal: bool = False) -> list[Block]:
     """The terminal view: a heading, then coverage by role and level, gaps, load, single points, robustness."""
     zh = lang == "zh"
     out: list[Block] = []
-    when = (f"，{report.on} 当日" if zh else f", as of {report.on}") if report.on else ""
+    when = ((f"，{report.on} 当日" if zh else f", as of {report.on}") if report.on else
+            ("，所有日期的包保关系" if zh else ", every assignment ever held"))
     out.append(Say(f"{m.name.get(lang)} ({m.key}) — {data}{when}"))
     share = percent(report.chain_share) or "—"
     out.append(Say(f"农户 {report.households:,} 户，全链条覆盖 {report.chain_complete_households:,} 户（{share}）" if zh else
@@ -85,18 +141,7 @@ def blocks(report: CoverageReport, m: Mechanism, lang: Lang, data: str) -> list[
          Col("households", L("链条完整农户", "households complete"), "right"),
          Col("share", L("比例", "share"), "right")],
         L("按层级的链条完整性", "Chain completeness by level")))
-    gaps = report.gaps
-    if gaps:
-        out.append(Rows(
-            [{"unit": g.unit, "role": g.role, "rule": _rule_label(m, g.rule), "households": g.households}
-             for g in gaps[:TABLE_ROWS]],
-            [Col("unit", L("单位", "unit")), Col("role", L("角色", "role")), Col("rule", L("未满足的要求", "rule broken")),
-             Col("households", L("未覆盖户", "hh unreached"), "right")],
-            L(f"覆盖缺口（{len(gaps)} 处）", f"Gaps ({len(gaps)})"),
-            (f"另有 {len(gaps) - TABLE_ROWS} 处，见 --format json" if zh else
-             f"{len(gaps) - TABLE_ROWS} more; see --format json") if len(gaps) > TABLE_ROWS else None))
-    else:
-        out.append(Say("无覆盖缺口。" if zh else "No gaps."))
+    out.extend(_gap_blocks(report, m, lang, show_personal))
     out.append(Rows(
         [{"role": x.role, "actors": x.actors,
           "units": f"{x.units_mean:.3g} / {x.units_median:g} / {x.units_max}",

@@ -19,8 +19,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..county.messages import KIND_ZH, MESSAGES, below_en, below_zh, level_zh, role_zh
 from ..model.mechanism import Mechanism
-from .colparse import encode, whole
+from .colparse import chunks, encode
 from .columns import ColumnarCounty, ColumnTable
 from .problems import ProblemLog
 
@@ -47,17 +48,42 @@ def index_in(values: Any, ids: Any) -> np.ndarray:
     return out
 
 
+SAMPLE = 1 << 16
+"""Rows of a reference column looked at to guess whether it repeats a few ids (a parent column) or not."""
+
+
+def _repeats(col: Any) -> bool:
+    """Whether ``col`` names few distinct ids (under a quarter of its first :data:`SAMPLE` rows): such a column is
+    hashed into its own small table first, and only its distinct values into the big one of every id."""
+    if len(col) < 4096:
+        return False
+    head = col.slice(0, SAMPLE)
+    return len(pc.unique(head)) * 4 < len(head)
+
+
 def lookup(ids: Any, *refs: Any) -> tuple[np.ndarray, list[np.ndarray]]:
     """Rows whose id an earlier row has, and per reference column the row of the id each value names (-1: none).
 
     One hash pass over the ids and every column naming them (a dictionary shared by the chunks),
-    where a lookup per column would hash the million ids again each time.
+    where a lookup per column would hash the million ids again each time. A column repeating a few ids
+    (a million households naming 25,000 groups as parent) is first reduced to its distinct values, in a
+    table that fits the cache: hashing a value into the million-id table costs ten times more.
     """
     n = len(ids)
     if n == 0:
         return np.zeros(0, bool), [np.full(len(r), -1, np.int64) for r in refs]
-    parts = [whole(ids), *(whole(r).cast(ids.type) for r in refs)]
-    every = pa.chunked_array(parts, type=ids.type)
+    parts: list[Any] = [ids]
+    local: list[np.ndarray | None] = []
+    for r in refs:
+        r = r.cast(ids.type) if r.type != ids.type else r
+        if _repeats(r):
+            dictionary, rcodes = encode(r)
+            parts.append(dictionary)
+            local.append(rcodes)
+        else:
+            parts.append(r)
+            local.append(None)
+    every = pa.chunked_array([c for p in parts for c in chunks(p)], type=ids.type)
     _, flat = encode(every)  # one hash over the ids and every reference: one dictionary for all
     size = int(flat.max()) + 1 if len(flat) else 0
     codes = np.split(flat, np.cumsum([len(p) for p in parts])[:-1])
@@ -67,7 +93,11 @@ def lookup(ids: Any, *refs: Any) -> tuple[np.ndarray, list[np.ndarray]]:
     ok = own >= 0
     first[own[ok][::-1]] = rows[ok][::-1]
     dup = ok & (first[own] != rows)
-    return dup, [first[c] for c in codes[1:]]
+    out = []
+    for c, loc in zip(codes[1:], local, strict=True):
+        found = first[c]
+        out.append(found if loc is None else np.append(found, -1)[loc])  # code -1 (an empty cell) picks the -1
+    return dup, out
 
 
 def _np(arr: Any, fill: Any) -> np.ndarray:
@@ -84,6 +114,13 @@ def _pick(arr: Any, where: np.ndarray) -> Any:
     return arr.filter(pa.array(where))
 
 
+def _say(log: ProblemLog, message: str, file: str, field: str | None, *, kind: str | None = None, rows: Any = None,
+         **values: Any) -> None:
+    """Problems in the words of :data:`~mechanisms.county.messages.MESSAGES` [``message``], both languages."""
+    zh, en = MESSAGES[message]
+    log.add(file, field, en, zh, rows=rows, kind=kind or message, **values)
+
+
 def check_columns(county: ColumnarCounty, mechanism: Mechanism | None, log: ProblemLog,
                   others: Sequence[Mechanism] = ()) -> Counts:
     """Every structure, reference and (with ``mechanism``) fit problem of ``county`` into ``log``.
@@ -98,22 +135,20 @@ def check_columns(county: ColumnarCounty, mechanism: Mechanism | None, log: Prob
                 f"共 {len(keys)} 个层级：最多支持 {MAX_LEVELS} 个", kind="too-many-levels")
     if len(set(keys)) != len(keys):
         for k in sorted({k for k in keys if keys.count(k) > 1}):
-            log.add("levels", "key", f"level {k!r} declared twice", kind="level-twice")
+            _say(log, "level-twice", "levels", "key", k=k)
     units, actors = county["units"], county["actors"]
     n = len(units)
     udup, parent, adup, index = references(county)
     actor_refs = [(t, f) for t, f, target in _references(county) if target == "actor"]
     tree = _units(county, log, udup, parent)
     aids = actors.column("id")
-    log.add(actors.file, actors.header("id"), "duplicate actor id {v!r}", rows=actors.rows[adup], v=_pick(aids, adup),
-            kind="actor-duplicate")
+    _say(log, "actor-duplicate", actors.file, actors.header("id"), rows=actors.rows[adup], v=_pick(aids, adup))
     for (name, field), idx in index.items():
         t = county[name]
         ref = t.column(field)
         bad = _valid(ref) & (idx < 0)
-        what = "actor" if (name, field) in actor_refs else "unit"
-        log.add(t.file, t.header(field), what + " {v!r} does not exist", rows=t.rows[bad], v=_pick(ref, bad),
-                kind=f"{name}-{field}-dangling")
+        what = "actor-missing" if (name, field) in actor_refs else "unit-missing"
+        _say(log, what, t.file, t.header(field), rows=t.rows[bad], v=_pick(ref, bad), kind=f"{name}-{field}-dangling")
     _assignments(county, tree, mechanism, log, index[("assignments", "actor")], index[("assignments", "unit")])
     _records(county, mechanism, log, others)
     households = int(tree.total[tree.root]) if tree.root >= 0 else 0
@@ -157,57 +192,57 @@ class _Tree:
 
 def _units(county: ColumnarCounty, log: ProblemLog, dup: np.ndarray, pidx: np.ndarray) -> _Tree:
     t = county["units"]
-    keys = county.level_keys
+    keys, levels = county.level_keys, county.levels
     n = len(t)
     ids = t.column("id")
     ar = np.arange(n)
-    log.add(t.file, t.header("id"), "duplicate unit id {v!r}", rows=t.rows[dup], v=_pick(ids, dup), kind="unit-duplicate")
+    _say(log, "unit-duplicate", t.file, t.header("id"), rows=t.rows[dup], v=_pick(ids, dup))
     lev = index_in(t.column("level"), pa.array(keys, type=pa.string()))
     own = _np(t.column("households"), -1).astype(np.int64)
     neg = own < -1
     neg |= (own == -1) & _valid(t.column("households"))
-    log.add(t.file, t.header("households"), "household count must not be negative, got {v}", rows=t.rows[neg],
-            v=own[neg], kind="unit-negative")
+    _say(log, "unit-negative", t.file, t.header("households"), rows=t.rows[neg], v=own[neg])
     par = t.column("parent")
     has_par = _valid(par)
     own_parent = has_par & _np(pc.equal(par, ids), False).astype(bool)
-    log.add(t.file, t.header("parent"), "unit {v!r} is its own parent", rows=t.rows[own_parent], v=_pick(ids, own_parent),
-            kind="unit-own-parent")
+    _say(log, "unit-own-parent", t.file, t.header("parent"), rows=t.rows[own_parent], v=_pick(ids, own_parent))
     dangling = has_par & ~own_parent & (pidx < 0)
-    log.add(t.file, t.header("parent"), "parent {v!r} is not a unit", rows=t.rows[dangling], v=_pick(par, dangling),
-            kind="unit-dangling")
+    _say(log, "unit-dangling", t.file, t.header("parent"), rows=t.rows[dangling], v=_pick(par, dangling))
     linked = has_par & ~own_parent & (pidx >= 0)
     p = np.where(linked, pidx, 0)
     off = linked & (lev >= 0) & (lev[p] >= 0) & (lev != lev[p] + 1)
     if off.any():
-        below = lev[p[off]] + 1
-        expected = np.array([f"a {keys[k + 1]}" if k + 1 < len(keys) else "nothing (it is the lowest level)"
-                             for k in range(len(keys))], dtype=object)
-        log.add(t.file, t.header("level"), "{u!r} is a {lv} under {plv} {p!r}; expected {exp}", rows=t.rows[off],
-                u=_pick(ids, off), lv=np.array(keys, dtype=object)[lev[off]], plv=np.array(keys, dtype=object)[lev[p[off]]],
-                p=_pick(par, off), exp=expected[below - 1], kind="unit-level-order")
+        above = lev[p[off]]
+        names, names_zh = np.array(keys, dtype=object), np.array([level_zh(levels, k) for k in keys], dtype=object)
+        expected = np.array([below_en(keys, k) for k in range(len(keys))], dtype=object)
+        expected_zh = np.array([below_zh(levels, k) for k in range(len(keys))], dtype=object)
+        _say(log, "unit-level-order", t.file, t.header("level"), rows=t.rows[off], u=_pick(ids, off),
+             lv=names[lev[off]], plv=names[above], p=_pick(par, off), exp=expected[above],
+             lv_zh=names_zh[lev[off]], plv_zh=names_zh[above], exp_zh=expected_zh[above])
     roots = np.flatnonzero(~has_par)
     root = int(roots[0]) if len(roots) else -1
     if n == 0:
-        log.add(t.file or "units", None, "no units", kind="no-units")
+        _say(log, "no-units", t.file or "units", None)
     elif not len(roots):
-        log.add(t.file or "units", "parent", "no root unit (every unit has a parent)", kind="no-root")
+        _say(log, "no-root", t.file or "units", t.header("parent"))
     elif len(roots) > 1:
         first = ids[root].as_py()
-        log.add(t.file, t.header("parent"), "second root {v!r}: only one unit may have no parent (the first is {f!r})",
-                rows=t.rows[roots[1:]], v=ids.take(pa.array(roots[1:])), f=first, kind="unit-second-root")
+        _say(log, "unit-second-root", t.file, t.header("parent"), rows=t.rows[roots[1:]], v=ids.take(pa.array(roots[1:])),
+             f=first)
     if root >= 0 and lev[root] > 0:
-        log.add(t.file, t.header("level"), "root {v!r} is a {lv}; expected {top}", rows=t.rows[[root]],
-                v=ids[root].as_py(), lv=keys[lev[root]], top=keys[0], kind="unit-root-level")
+        _say(log, "unit-root-level", t.file, t.header("level"), rows=t.rows[[root]], v=ids[root].as_py(),
+             lv=keys[lev[root]], top=keys[0], lv_zh=level_zh(levels, keys[lev[root]]), top_zh=level_zh(levels, keys[0]))
     # follow every chain of parents to its end by pointer doubling: a unit whose chain never ends is on a loop
     nxt = np.where(linked, pidx, ar)
     steps = max(1, int(np.ceil(np.log2(max(n, 2)))) + 1)
     anc = nxt.copy()
     for _ in range(steps):
-        anc = anc[anc]
+        nxt_anc = anc[anc]
+        if np.array_equal(nxt_anc, anc):  # every chain at its end (or circling): more doubling changes nothing
+            break
+        anc = nxt_anc
     on_loop = nxt[anc] != anc
-    log.add(t.file, t.header("parent"), "unit {v!r} is on a cycle of parents, not under the root", rows=t.rows[on_loop],
-            v=_pick(ids, on_loop), kind="unit-cycle")
+    _say(log, "unit-cycle", t.file, t.header("parent"), rows=t.rows[on_loop], v=_pick(ids, on_loop))
     # households as the engines count them: household rows weigh 1, childless units their count
     has_children = np.bincount(pidx[linked], minlength=n)[:n] > 0 if n else np.zeros(0, bool)
     hh_level = len(keys) - 1
@@ -219,9 +254,8 @@ def _units(county: ColumnarCounty, log: ProblemLog, dup: np.ndarray, pidx: np.nd
             total += np.bincount(pidx[at], weights=total[at], minlength=n).astype(np.int64)
     counted = (own >= 0) & has_children & (own != total) & ~on_loop
     if counted.any():
-        log.add(t.file, t.header("households"), "{u!r} counts {c} households but the units under it add up to {s}; a unit "
-                "with units under it takes its households from them (leave the count empty, or make it agree)",
-                rows=t.rows[counted], u=_pick(ids, counted), c=own[counted], s=total[counted], kind="unit-count")
+        _say(log, "unit-count", t.file, t.header("households"), rows=t.rows[counted], u=_pick(ids, counted),
+             c=own[counted], s=total[counted])
     return _Tree(lev, np.where(linked, pidx, -1), has_children, total, own, root)
 
 
@@ -232,19 +266,25 @@ def _assignments(county: ColumnarCounty, tree: _Tree, mechanism: Mechanism | Non
         return
     hh = _np(t.column("households"), 0).astype(np.int64)
     neg = hh < 0
-    log.add(t.file, t.header("households"), "household count must not be negative, got {v}", rows=t.rows[neg], v=hh[neg],
-            kind="assignment-negative")
+    _say(log, "assignment-negative", t.file, t.header("households"), rows=t.rows[neg], v=hh[neg])
     start, end = t.column("start"), t.column("end")
     backwards = _np(pc.less(end, start), False).astype(bool)
-    log.add(t.file, t.header("end"), "ends {e} before it starts {s}", rows=t.rows[backwards], e=_pick(end, backwards),
-            s=_pick(start, backwards), kind="assignment-backwards")
+    _say(log, "assignment-backwards", t.file, t.header("end"), rows=t.rows[backwards], e=_pick(end, backwards),
+         s=_pick(start, backwards))
     if mechanism is not None:
         _fit(county, tree, mechanism, aidx, uidx, log)
-    dup = _duplicate_rows(t.bad, [_ref_codes(t.column("actor"), aidx), _codes(t.column("role")),
-                           _ref_codes(t.column("unit"), uidx), _codes(start), _codes(end), _codes(t.column("mechanism"))])
-    log.add(t.file, None, "duplicate assignment of {a!r} to {u!r} as {r!r}", rows=t.rows[dup],
-            a=_pick(t.column("actor"), dup), u=_pick(t.column("unit"), dup), r=_pick(t.column("role"), dup),
-            kind="assignment-duplicate")
+    unit_codes = _ref_codes(t.column("unit"), uidx)
+    shared = np.bincount(unit_codes)[unit_codes] > 1  # only rows on a unit another row names can repeat a row
+    dup = np.zeros(len(t), bool)
+    if shared.any():
+        at = np.flatnonzero(shared)
+        sub = t.data.take(pa.array(at))
+        dup[at] = _duplicate_rows(None if t.bad is None else t.bad[at],
+                                  [_ref_codes(sub.column("actor"), aidx[at]), _codes(sub.column("role")), unit_codes[at],
+                                   _codes(sub.column("start")), _codes(sub.column("end")),
+                                   _codes(sub.column("mechanism"))])
+    _say(log, "assignment-duplicate", t.file, None, rows=t.rows[dup], a=_pick(t.column("actor"), dup),
+         u=_pick(t.column("unit"), dup), r=_pick(t.column("role"), dup))
 
 
 def _ref_codes(col: Any, idx: np.ndarray) -> np.ndarray:
@@ -268,7 +308,9 @@ def _duplicate_rows(bad: np.ndarray | None, codes: list[np.ndarray]) -> np.ndarr
         key = np.zeros(len(codes[0]), np.int64)
         for c, size in zip(shifted, sizes, strict=True):
             key = key * size + c
-        _, first = np.unique(key, return_index=True)
+        kcodes = encode(pa.array(key))[1]  # a hash of the packed keys: no sort of a million
+        first = np.full(int(kcodes.max()) + 1 if len(kcodes) else 0, -1, np.int64)
+        first[kcodes[::-1]] = np.arange(len(kcodes) - 1, -1, -1)  # codes count up in order of first sight
     else:
         _, first = np.unique(np.stack(shifted, axis=1), axis=0, return_index=True)
     dup = np.ones(len(codes[0]), bool)
@@ -291,8 +333,9 @@ def _fit(county: ColumnarCounty, tree: _Tree, mechanism: Mechanism, aidx: np.nda
     role_keys = pa.array(mechanism.role_keys, type=pa.string())
     ridx = index_in(roles, role_keys)
     unknown = mine & (ridx < 0) & _valid(roles)
-    log.add(t.file, t.header("role"), "role {v!r} is not a role of {m} ({known})", rows=t.rows[unknown],
-            v=_pick(roles, unknown), m=mechanism.key, known=", ".join(mechanism.role_keys) or "none", kind="assignment-role")
+    _say(log, "assignment-role", t.file, t.header("role"), rows=t.rows[unknown], v=_pick(roles, unknown), m=mechanism.key,
+         known=", ".join(mechanism.role_keys) or "none",
+         known_zh="、".join(r.label.zh or r.key for r in mechanism.roles) or "无")
     if not len(mechanism.roles):
         return
     role_level = np.array([keys.index(r.level) if r.level in keys else -2 for r in mechanism.roles], np.int64)
@@ -305,10 +348,13 @@ def _fit(county: ColumnarCounty, tree: _Tree, mechanism: Mechanism, aidx: np.nda
     off = known & (uidx >= 0) & (ulev >= 0) & (ulev != role_level[r]) & ~count_only
     if off.any():
         names = np.array(mechanism.role_keys, dtype=object)
+        names_zh = np.array([role_zh(mechanism, k) for k in mechanism.role_keys], dtype=object)
         rlev = np.array([r.level for r in mechanism.roles], dtype=object)
-        log.add(t.file, t.header("unit"), "role {r!r} is held on {rl} units; {u!r} is a {ul}", rows=t.rows[off],
-                r=names[r[off]], rl=rlev[r[off]], u=_pick(t.column("unit"), off),
-                ul=np.array(keys, dtype=object)[ulev[off]], kind="assignment-level")
+        rlev_zh = np.array([level_zh(county.levels, r.level) for r in mechanism.roles], dtype=object)
+        levels_zh = np.array([level_zh(county.levels, k) for k in keys], dtype=object)
+        _say(log, "assignment-level", t.file, t.header("unit"), rows=t.rows[off], r=names[r[off]], rl=rlev[r[off]],
+             u=_pick(t.column("unit"), off), ul=np.array(keys, dtype=object)[ulev[off]], r_zh=names_zh[r[off]],
+             rl_zh=rlev_zh[r[off]], ul_zh=levels_zh[ulev[off]])
     kinds = county["actors"].column("kind")
     akind = kinds.take(pa.array(np.where(aidx >= 0, aidx, 0))) if len(kinds) else pa.nulls(len(t), pa.string())
     for j, role in enumerate(mechanism.roles):
@@ -319,9 +365,11 @@ def _fit(county: ColumnarCounty, tree: _Tree, mechanism: Mechanism, aidx: np.nda
             continue
         allowed = _np(pc.is_in(akind, value_set=pa.array(role.actor_kinds, type=pa.string())), False).astype(bool)
         bad = sel & ~allowed
-        log.add(t.file, t.header("actor"), "{a!r} is a {k}; role {r!r} is held by {allowed}", rows=t.rows[bad],
-                a=_pick(t.column("actor"), bad), k=_pick(akind, bad), r=role.key, allowed=", ".join(role.actor_kinds),
-                kind="assignment-kind")
+        k = _pick(akind, bad)
+        _say(log, "assignment-kind", t.file, t.header("actor"), rows=t.rows[bad], a=_pick(t.column("actor"), bad), k=k,
+             r=role.key, allowed=", ".join(role.actor_kinds), r_zh=role.label.zh or role.key,
+             k_zh=[KIND_ZH.get(x, x) for x in k.to_pylist()] if bad.any() else [],
+             allowed_zh="、".join(KIND_ZH.get(x, x) for x in role.actor_kinds))
 
 
 def _records(county: ColumnarCounty, mechanism: Mechanism | None, log: ProblemLog,
@@ -333,39 +381,35 @@ def _records(county: ColumnarCounty, mechanism: Mechanism | None, log: ProblemLo
             _known(log, obs, "indicator", [i.key for i in mechanism.indicators], elsewhere, mechanism,
                    "indicator {v!r} is not an indicator of {m} nor of any other mechanism: its rows count nowhere "
                    "(known to {m}: {known})",
-                   "“{v}”既不是 {m} 的指标，也不是其他机制的指标：这些行不会计入（{m} 的指标：{known}）",
+                   "“{v}”既不是 {m} 的指标，也不是其他机制的指标：这些行不会计入（{m} 的指标：{known_zh}）",
                    [(i.label.zh or i.key) for i in mechanism.indicators])
         _periods(log, obs)
     vis = county["visits"]
     if len(vis):
         days = _np(vis.column("days"), 0.0).astype(np.float64)
         neg = days < 0
-        log.add(vis.file, vis.header("days"), "days must not be negative, got {v}", rows=vis.rows[neg], v=days[neg],
-                kind="visit-days")
+        _say(log, "visit-days", vis.file, vis.header("days"), rows=vis.rows[neg], v=days[neg])
         if mechanism is not None:
             _known(log, vis, "role", list(mechanism.role_keys), {k for m in others for k in m.role_keys}, mechanism,
                    "role {v!r} is a role of no mechanism (known to {m}: {known})",
-                   "“{v}”不是任何机制的角色（{m} 的角色：{known}）", [(r.label.zh or r.key) for r in mechanism.roles])
+                   "“{v}”不是任何机制的角色（{m} 的角色：{known_zh}）", [(r.label.zh or r.key) for r in mechanism.roles])
     prob = county["problems"]
     if len(prob):
         pids = prob.column("id")
         dup, _ = lookup(pids)
-        log.add(prob.file, prob.header("id"), "duplicate problem id {v!r}", rows=prob.rows[dup], v=_pick(pids, dup),
-                kind="problem-duplicate")
+        _say(log, "problem-duplicate", prob.file, prob.header("id"), rows=prob.rows[dup], v=_pick(pids, dup))
         found = prob.column("found")
-        for field, en in (("deadline", "deadline {a} is before the problem was found {f}"),
-                          ("closed", "closed {a} before it was found {f}")):
+        for field in ("deadline", "closed"):
             col = prob.column(field)
             bad = _np(pc.less(col, found), False).astype(bool)
-            log.add(prob.file, prob.header(field), en, rows=prob.rows[bad], a=_pick(col, bad), f=_pick(found, bad),
-                    kind=f"problem-{field}")
+            _say(log, f"problem-{field}", prob.file, prob.header(field), rows=prob.rows[bad], a=_pick(col, bad),
+                 f=_pick(found, bad))
     ev = county["events"]
     if len(ev) and mechanism is not None and mechanism.campaign is not None:
         tasks = [x.key for x in mechanism.campaign.tasks] + [m.key for m in mechanism.campaign.milestones]
         task = ev.column("task")
         bad = _valid(task) & (index_in(task, pa.array(tasks, type=pa.string())) < 0)
-        log.add(ev.file, ev.header("task"), "task {v!r} is not a task or milestone of {m}'s campaign",
-                rows=ev.rows[bad], v=_pick(task, bad), m=mechanism.key, kind="event-task")
+        _say(log, "event-task", ev.file, ev.header("task"), rows=ev.rows[bad], v=_pick(task, bad), m=mechanism.key)
 
 
 def _known(log: ProblemLog, t: ColumnTable, field: str, keys: list[str], elsewhere: set[str], mechanism: Mechanism,
@@ -375,12 +419,8 @@ def _known(log: ProblemLog, t: ColumnTable, field: str, keys: list[str], elsewhe
     if bad.any():
         # a warning: one county file may keep the records of several mechanisms (the demo keeps five's)
         log.add(t.file, t.header(field), en, zh, rows=t.rows[bad], v=_pick(col, bad), m=mechanism.key,
-                known=", ".join(keys) if not _zh(t) else "、".join(names_zh), kind=f"{t.spec.name}-{field}-unknown",
+                known=", ".join(keys), known_zh="、".join(names_zh), kind=f"{t.spec.name}-{field}-unknown",
                 severity="warning")
-
-
-def _zh(t: ColumnTable) -> bool:
-    return any(not h.isascii() for h in t.headers.values())
 
 
 def _periods(log: ProblemLog, t: ColumnTable) -> None:

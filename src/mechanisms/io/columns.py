@@ -161,7 +161,7 @@ def read_columns(source: str | Path, *, strict: bool = False, log: ProblemLog | 
             return read_columns(folder, strict=strict, log=log)
     path = Path(source)
     if not path.exists() and not path.is_symlink():
-        raise UsageError(f"{path}: no such file or folder")
+        raise UsageError(f"{path}: no such file or folder", zh=f"{path}：文件或文件夹不存在")
     fmt = detect_format(path)
     try:
         raw = _raw_tables(path, fmt, log)
@@ -200,7 +200,7 @@ def _raw_tables(path: Path, fmt: str, log: ProblemLog) -> dict[str, RawTable]:
     else:
         data = read_document(path, fmt, log)
         if not isinstance(data, dict):
-            raise DataError([DataProblem(str(path), None, None,
+            raise DataError([DataProblem(str(path), None, None, "应为以表名为键的文档（units/单位、actors/人员 …）",
                                          "expected a document with tables as keys (units, actors, …)")])
         for key, rows in data.items():
             spec = table_for_name(str(key))
@@ -229,7 +229,8 @@ def build_columns(raw: Mapping[str, RawTable], log: ProblemLog) -> ColumnarCount
     for spec in RECORD_TABLES:
         if spec.name not in raw:
             if not spec.optional:
-                log.add(spec.name, None, f"required table {spec.name!r} ({spec.zh}) is missing", kind="missing-table")
+                log.add(spec.name, None, "required table {t!r} ({tz}) is missing", "缺少必需的表“{tz}”（{t}）",
+                        t=spec.name, tz=spec.zh, kind="missing-table")
             tables[spec.name] = empty_table(spec)
             continue
         tables[spec.name] = parse_table(raw[spec.name], spec, levels, log)
@@ -261,16 +262,18 @@ def parse_table(raw: RawTable, spec: TableSpec, levels: tuple[Level, ...], log: 
     zh = _header_language_zh(raw.headers)
     for col in spec.columns:
         if col.required and col.field not in by_field:
-            log.add(raw.file, col.zh if zh and col.zh else col.field,
-                    f"required column {col.field!r} ({col.zh}) is missing", rows=[1], kind="missing-column")
+            log.add(raw.file, col.zh if zh and col.zh else col.field, "required column {f!r} ({c}) is missing",
+                    "缺少必需的列“{c}”（{f}）", rows=[1], f=col.field, c=col.zh, kind="missing-column")
     if extra:
         names = "、".join(raw.headers[i] for i in extra)
         log.add(raw.file, None, "extra column(s) kept as extra attributes: {names} (not part of the {t} table; "
                 "--strict makes them errors)", "多出的列已作为附加属性保留：{names}（不属于“{tz}”表；--strict 时视为错误）",
                 rows=[1], names=names if zh else ", ".join(raw.headers[i] for i in extra), t=spec.name, tz=spec.zh,
                 severity="notice", kind="extra-columns")
-    # blank rows (an empty line, a row of empty cells) are not records
-    present_cols = [_present(c) for c in raw.columns]
+    # blank rows (an empty line, a row of empty cells) are not records; where white space may sit is read from
+    # each text column's bytes once, for this test, the parser's trim and the look-alike test
+    edges_raw = [_edges(c) for c in raw.columns]
+    present_cols = [_present(c, e) for c, e in zip(raw.columns, edges_raw, strict=True)]
     present = np.zeros(raw.n, bool)
     for m in present_cols:
         present |= m
@@ -278,6 +281,7 @@ def parse_table(raw: RawTable, spec: TableSpec, levels: tuple[Level, ...], log: 
     take = None if len(keep) == raw.n else pa.array(keep)
     rows = raw.rows[keep]
     columns = [_take(c, take) for c in raw.columns]
+    edges = [e if e is None or take is None else e[keep] for e in edges_raw]
     headers = {f: raw.headers[i] for f, i in by_field.items()}
     out: dict[str, Any] = {}
     lookup = level_lookup(levels)
@@ -289,7 +293,7 @@ def parse_table(raw: RawTable, spec: TableSpec, levels: tuple[Level, ...], log: 
             out[col.field] = pa.nulls(len(rows), ARROW_TYPES[col.kind])
             continue
         values, tag_rows, bad_cells = _parse_column(columns[pos], col, raw, rows, headers[col.field], lookup, levels, log,
-                                                    zh)
+                                                    zh, edges[pos])
         bad_rows |= bad_cells
         out[col.field] = values
         for tag, where in tag_rows.items():
@@ -301,7 +305,7 @@ def parse_table(raw: RawTable, spec: TableSpec, levels: tuple[Level, ...], log: 
             pos = by_field.get(f)
             text = _as_text(columns[pos]) if pos is not None else None
             if text is not None:
-                odd = _lookalike(text)
+                odd = _lookalike(text, edges[pos] if pos is not None and text is _text_of(columns[pos]) else None)
                 if odd.any():
                     vals = text.filter(pa.array(odd))
                     log.add(raw.file, headers[f], "{v!r} has a look-alike character (zero-width, full-width or a "
@@ -320,26 +324,44 @@ def parse_table(raw: RawTable, spec: TableSpec, levels: tuple[Level, ...], log: 
     return ColumnTable(spec, raw.file, data, rows, headers, extras, bad_rows if bad_rows.any() else None)
 
 
-def _lookalike(text: Any) -> np.ndarray:
-    """Cells with a zero-width or full-width character or a surrounding space (the regex only on non-ASCII cells)."""
-    spaced = pc.not_equal(pc.binary_length(text), pc.binary_length(pc.utf8_trim_whitespace(text)))
-    odd = cells.mask(spaced)
-    wide = ~cells.mask(pc.string_is_ascii(text)) & cells.valid(text)
-    if wide.any():
-        sel = np.flatnonzero(wide)
-        odd[sel] |= cells.mask(pc.match_substring_regex(text.take(pa.array(sel)), LOOKALIKE))
+def _text_of(col: Any) -> Any:
+    return col.text if isinstance(col, cells.Refused) else col
+
+
+def _edges(col: Any) -> np.ndarray | None:
+    """:func:`~mechanisms.io.colparse.edge_candidates` of a text column (``None`` for any other)."""
+    text = _text_of(col)
+    return cells.edge_candidates(text) if cells.is_text(text.type) else None
+
+
+def _lookalike(text: Any, edges: np.ndarray | None = None) -> np.ndarray:
+    """Cells with a zero-width or full-width character or a surrounding space: the exact tests run only on the
+    cells that may have one (non-ASCII text, or white space bytes at an edge), a few in a real column."""
+    odd = np.zeros(len(text), bool)
+    cand = (cells.edge_candidates(text) if edges is None else edges) | (~cells.mask(pc.string_is_ascii(text))
+                                                                      & cells.valid(text))
+    if cand.any():
+        sel = np.flatnonzero(cand)
+        sub = text.take(pa.array(sel))
+        spaced = cells.mask(pc.not_equal(pc.binary_length(sub), pc.binary_length(pc.utf8_trim_whitespace(sub))))
+        odd[sel] = spaced | cells.mask(pc.match_substring_regex(sub, LOOKALIKE))
     return odd
 
 
-def _present(col: Any) -> np.ndarray:
-    """Cells holding something: not null, not empty, not only white space."""
+def _present(col: Any, edges: np.ndarray | None = None) -> np.ndarray:
+    """Cells holding something: not null, not empty, not only white space (looked for only where a cell may begin
+    with it: ``edges``, the column's :func:`~mechanisms.io.colparse.edge_candidates`)."""
     if isinstance(col, cells.Refused):
-        mask = _present(col.text)
+        mask = _present(col.text, edges)
         mask[col.rows] = True
         return mask
     present = cells.valid(col)
     if cells.is_text(col.type):
-        present &= ~cells.mask(pc.equal(col, "")) & ~cells.mask(pc.utf8_is_space(col))
+        present &= cells.mask(pc.greater(pc.binary_length(col), 0))
+        spaced = (cells.edge_candidates(col) if edges is None else edges) & present
+        if spaced.any():
+            at = np.flatnonzero(spaced)
+            present[at] = ~cells.mask(pc.utf8_is_space(col.take(pa.array(at))))
     return present
 
 
@@ -377,7 +399,7 @@ def _map_values(arr: Any, mapping: Mapping[str, str]) -> Any:
     return new.take(pa.array(codes, mask=codes < 0))
 
 
-LEVEL_MSG_ZH = "未知层级“{v}”（可用：{known}）"
+LEVEL_MSG_ZH = "未知层级“{v}”（可用：{known_zh}）"
 LEVEL_MSG_EN = "unknown level {v!r} (known: {known})"
 KIND_MSGS: Mapping[str, tuple[str, str]] = {
     "int": ("应为整数，实际是“{v}”", "expected a whole number, got {v!r}"),
@@ -390,9 +412,10 @@ KIND_MSGS: Mapping[str, tuple[str, str]] = {
 
 
 def _parse_column(col: Any, column: Column, raw: RawTable, rows: np.ndarray, header: str, lookup: Mapping[str, str],
-                  levels: tuple[Level, ...], log: ProblemLog, zh: bool
+                  levels: tuple[Level, ...], log: ProblemLog, zh: bool, edges: np.ndarray | None = None
                   ) -> tuple[Any, dict[str, np.ndarray], np.ndarray]:
-    """One column parsed by its kind; bad cells reported (as the file wrote them) and made null."""
+    """One column parsed by its kind; bad cells reported (as the file wrote them) and made null. ``edges``: the
+    column's :func:`~mechanisms.io.colparse.edge_candidates` where they are known."""
     refused = np.zeros(len(rows), bool)
     if isinstance(col, cells.Refused):
         refused[col.rows] = True
@@ -400,10 +423,11 @@ def _parse_column(col: Any, column: Column, raw: RawTable, rows: np.ndarray, hea
     if raw.spreadsheet and cells.is_text(col.type) and column.kind in ("str", "level", "tags") \
             and cells.mask(pc.starts_with(col, "'")).any():
         col = cells.unescape_formulas(col)
+        edges = None  # the text changed
     kind = "str" if column.kind == "level" else column.kind
     parser = {"str": cells.parse_text, "int": cells.parse_int, "float": cells.parse_float, "date": cells.parse_date,
               "tags": cells.parse_tags}[kind]
-    parsed = parser(col)
+    parsed = cells.parse_text(col, edges) if kind == "str" else parser(col)
     shown = parsed.bad & ~refused
     bad = parsed.bad | refused
     values = parsed.values
@@ -432,7 +456,7 @@ def _parse_column(col: Any, column: Column, raw: RawTable, rows: np.ndarray, hea
             if levels == DEFAULT_LEVELS:
                 known_zh = "县/区/市、乡/镇/乡镇/街道、村/社区/行政村、组/村民小组/屯/院落、户/农户"
             log.add(raw.file, header, LEVEL_MSG_EN, LEVEL_MSG_ZH, rows=rows[unk_rows], v=values.filter(pa.array(unk_rows)),
-                    known=known_zh if zh else ", ".join(lv.key for lv in levels), kind="unknown-level")
+                    known=", ".join(lv.key for lv in levels), known_zh=known_zh, kind="unknown-level")
             bad |= unk_rows
         values = pa.array(mapped, type=pa.string()).take(pa.array(idx, mask=idx < 0))
     if shown.any():

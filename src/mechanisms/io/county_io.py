@@ -30,8 +30,10 @@ def detect_format(path: Path) -> CountyFormat:
     if suffix in (".yaml", ".yml"):
         return "yaml"
     if suffix == ".csv":
-        raise UsageError(f"{path}: give the folder that holds units.csv, actors.csv and assignments.csv, not one CSV file")
-    raise UsageError(f"{path}: unknown county data format (a folder of CSV files, .xlsx, .json, .yaml)")
+        raise UsageError(f"{path}: give the folder that holds units.csv, actors.csv and assignments.csv, not one CSV file",
+                         zh=f"{path}：请给出存放 units.csv、actors.csv 和 assignments.csv 的文件夹，而不是其中一个 CSV 文件")
+    raise UsageError(f"{path}: unknown county data format (a folder of CSV files, .xlsx, .json, .yaml)",
+                     zh=f"{path}：无法识别的县级数据格式（可用：CSV 文件夹、.xlsx、.json、.yaml）")
 
 
 def load_county(source: str | Path, *, strict: bool = False) -> County:

@@ -18,12 +18,14 @@ from typing import Any, Literal
 
 from ..county.records import County
 from ..errors import UsageError
-from ..model.levels import DEFAULT_LEVELS
+from ..model.labels import Lang
+from ..model.levels import DEFAULT_LEVELS, Level
 from .atomic import atomic_path, check_writable, write_text
 from .atomic_folder import atomic_folder, check_folder
 from .cells import escape
 from .documents import drop_none, yaml_text
 from .tables import LEVELS, RECORD_TABLES, TableSpec, record_to_row
+from .written_names import header, kind_names, level_names, mapped, table_name
 
 CountyFormat = Literal["csv", "xlsx", "json", "yaml", "parquet"]
 _FILE_FORMATS: dict[str, CountyFormat] = {".xlsx": "xlsx", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
@@ -80,14 +82,31 @@ def _cell_out(value: Any) -> Any:
     return value
 
 
-def _headers(spec: TableSpec, chinese: bool) -> list[str]:
-    return [c.zh if chinese and c.zh else c.field for c in spec.columns]
+def _headers(spec: TableSpec, lang: Lang) -> list[str]:
+    return [header(c, lang) for c in spec.columns]
 
 
-def _csv_text(spec: TableSpec, rows: Iterable[dict[str, Any]], chinese: bool) -> str:
+def localised(tables: list[tuple[TableSpec, list[dict[str, Any]]]], levels: tuple[Level, ...], lang: Lang
+              ) -> list[tuple[TableSpec, list[dict[str, Any]]]]:
+    """The rows with level and actor-kind values by the names the office reads (乡镇（街道）, 党员) in Chinese;
+    the readers map them back to the keys. English rows keep the keys. The levels table keeps its keys."""
+    if lang != "zh":
+        return tables
+    lv, kinds = level_names(levels, lang), kind_names(lang)
+    out = []
+    for spec, rows in tables:
+        if spec.name == "units":
+            rows = [{**r, "level": mapped(lv, r["level"])} for r in rows]
+        elif spec.name == "actors":
+            rows = [{**r, "kind": mapped(kinds, r["kind"])} for r in rows]
+        out.append((spec, rows))
+    return out
+
+
+def _csv_text(spec: TableSpec, rows: Iterable[dict[str, Any]], lang: Lang) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(_headers(spec, chinese))
+    w.writerow(_headers(spec, lang))
     for r in rows:
         w.writerow([_cell_out(r[c.field]) for c in spec.columns])
     return buf.getvalue()
@@ -103,10 +122,12 @@ def _doc_row(spec: TableSpec, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _write_csv(folder: Path, tables: list[tuple[TableSpec, list[dict[str, Any]]]], chinese: bool) -> None:
+def write_csv_tables(folder: Path, tables: list[tuple[TableSpec, list[dict[str, Any]]]], lang: Lang) -> None:
+    """One CSV file per table, named as the table is in ``lang`` (单位.csv or units.csv)."""
     for spec, rows in tables:
         # UTF-8 with BOM: what Excel on Chinese Windows opens without garbling.
-        (folder / f"{spec.name}.csv").write_text(_csv_text(spec, rows, chinese), encoding="utf-8-sig", newline="")
+        (folder / f"{table_name(spec, lang)}.csv").write_text(_csv_text(spec, rows, lang), encoding="utf-8-sig",
+                                                              newline="")
 
 
 def _write_parquet(folder: Path, tables: list[tuple[TableSpec, list[dict[str, Any]]]]) -> None:
@@ -120,34 +141,47 @@ def _write_parquet(folder: Path, tables: list[tuple[TableSpec, list[dict[str, An
         pq.write_table(pa.table(columns, schema=schema), folder / f"{spec.name}.parquet")
 
 
-def _workbook(tables: list[tuple[TableSpec, list[dict[str, Any]]]], chinese: bool) -> Any:
+def workbook_sheet(wb: Any, spec: TableSpec, rows: Iterable[dict[str, Any]], lang: Lang) -> Any:
+    """A sheet named for ``spec`` in ``lang`` holding ``rows``, its text cells formula-escaped."""
+    ws = wb.create_sheet(table_name(spec, lang))
+    ws.append(_headers(spec, lang))
+    for r in rows:
+        ws.append([None if r[c.field] is None else
+                   escape(r[c.field]) if isinstance(r[c.field], str) else r[c.field] for c in spec.columns])
+    return ws
+
+
+def _workbook(tables: list[tuple[TableSpec, list[dict[str, Any]]]], lang: Lang) -> Any:
     import openpyxl
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for spec, rows in tables:
-        ws = wb.create_sheet(spec.name)
-        ws.append(_headers(spec, chinese))
-        for r in rows:
-            ws.append([None if r[c.field] is None else
-                       escape(r[c.field]) if isinstance(r[c.field], str) else r[c.field] for c in spec.columns])
+        workbook_sheet(wb, spec, rows, lang)
     return wb
 
 
 def write_county(county: County, dest: str | Path, *, fmt: CountyFormat | None = None, overwrite: bool = False,
-                 chinese_headers: bool = False) -> Path:
-    """Write ``county`` to ``dest``; refuses to replace existing files unless ``overwrite`` (see the module doc)."""
+                 headers: Lang | None = None, chinese_headers: bool = False) -> Path:
+    """Write ``county`` to ``dest``; refuses to replace existing files unless ``overwrite`` (see the module doc).
+
+    ``headers`` is the language of a workbook's or CSV folder's sheet (file) names, headers, level names and actor
+    kinds: ``zh`` writes 单位/编号/乡镇（街道）/党员, ``en`` (the default; ``chinese_headers`` is the older spelling
+    of ``zh``) writes units/id/town/party-member. The readers take both back to the same county. Documents and
+    Parquet keep field names and keys.
+    """
     dest = Path(dest)
+    lang: Lang = headers or ("zh" if chinese_headers else "en")
     fmt = check_county_output(dest, fmt, overwrite)
     tables = list(_tables_of(county))
     if fmt in ("csv", "parquet"):
         with atomic_folder(dest, overwrite=overwrite) as tmp:
             if fmt == "csv":
-                _write_csv(tmp, tables, chinese_headers)
+                write_csv_tables(tmp, localised(tables, county.structure.levels, lang), lang)
             else:
                 _write_parquet(tmp, tables)
     elif fmt == "xlsx":
-        wb = _workbook(tables, chinese_headers)
+        wb = _workbook(localised(tables, county.structure.levels, lang), lang)
         with atomic_path(dest, overwrite=overwrite) as tmp:
             wb.save(tmp)
     else:

@@ -29,7 +29,8 @@ SUFFIXES: dict[str, DocFormat] = {".json": "json", ".toml": "toml", ".yaml": "ya
 def format_for(path: Path | str) -> DocFormat:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(f"{path}: unknown document type {suffix!r} (use .json, .toml, .yaml or .yml)")
+        raise UsageError(f"{path}: unknown document type {suffix!r} (use .json, .toml, .yaml or .yml)",
+                         zh=f"{path}：无法识别的文档类型“{suffix}”（可用 .json、.toml、.yaml 或 .yml）")
     return SUFFIXES[suffix]
 
 

@@ -31,7 +31,7 @@ from ..errors import DataError, DataProblem
 from .colparse import from_python
 from .guards import check_input
 from .problems import ProblemLog
-from .tables import normalise_header
+from .tables import normalise_header, table_for_name
 
 BLOCK = 16 << 20
 """pyarrow's CSV block: a record must fit in one, so a 16 MiB cell is the largest read."""
@@ -115,7 +115,8 @@ def read_csv(path: Path, log: ProblemLog) -> RawTable | None:
                     rows=np.asarray(mixed), kind="mixed-encoding")
             return None
         if not _decodes(path, "gb18030"):
-            log.add(file, None, "cannot decode: not UTF-8 or GBK/GB18030 text", kind="undecodable")
+            log.add(file, None, "cannot decode: not UTF-8 or GBK/GB18030 text", "无法解码：既不是 UTF-8 也不是 GBK/GB18030 文本",
+                    kind="undecodable")
             return None
         table = _arrow_csv(path, "gb18030", _header(head, "gb18030"))
     headers = _header(head, "utf-8-sig" if utf8 else "gb18030")
@@ -204,6 +205,8 @@ def read_workbook(path: Path, log: ProblemLog) -> Iterator[tuple[str, RawTable]]
         raise DataError([DataProblem(str(path), None, None, f"不是可读取的 .xlsx 工作簿：{exc}",
                                      f"not a readable .xlsx workbook: {exc}")]) from None
     for name in wb.sheet_names:
+        if table_for_name(name) is None:  # a sheet of notes (说明) or lists is no table: not read, not checked
+            continue
         label = f"{path}[{name}]"
         try:
             grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -214,6 +217,8 @@ def read_workbook(path: Path, log: ProblemLog) -> Iterator[tuple[str, RawTable]]
 
 
 def _grid_table(label: str, grid: list[list[Any]], log: ProblemLog) -> RawTable:
+    """A sheet's grid as columns: transposed in one ``zip`` (a loop per cell in Python cost more than calamine's
+    read); cells beyond the header's last column are looked at column by column."""
     if not grid:
         return RawTable(label, [], [], np.zeros(0, np.int64))
     head = [("" if h is None else str(h)).strip() for h in grid[0]]
@@ -221,15 +226,19 @@ def _grid_table(label: str, grid: list[list[Any]], log: ProblemLog) -> RawTable:
         head.pop()
     n = len(head)
     body = grid[1:]
-    extra = [(i + 2, sum(1 for c in r[n:] if c not in (None, ""))) for i, r in enumerate(body)
-             if len(r) > n and any(c not in (None, "") for c in r[n:])]
-    if extra:
+    width = max(map(len, body), default=0)
+    if any(len(r) != width for r in body):  # calamine gives a rectangle; a ragged grid is padded, as Excel shows it
+        body = [r + [None] * (width - len(r)) for r in body]
+    cols = list(zip(*body, strict=True)) if body else []
+    beyond = np.zeros(len(body), np.int64)
+    for col in cols[n:]:
+        beyond += np.fromiter((c is not None and c != "" for c in col), bool, len(body))
+    if beyond.any():
+        where = np.flatnonzero(beyond)
         log.add(label, None, "{k} cell(s) beyond the header's last column (nothing is dropped: add a header for them, "
                 "or delete them)", "表头之外多出 {k} 个单元格（不会丢弃：请为其加表头，或删除）",
-                rows=np.asarray([r for r, _ in extra]), k=np.asarray([k for _, k in extra]), kind="extra-cells")
-    columns = []
-    for i in range(n):
-        columns.append(from_python([(r[i] if i < len(r) else None) for r in body]))
+                rows=where + 2, k=beyond[where], kind="extra-cells")
+    columns = [from_python(list(cols[i]) if i < len(cols) else [None] * len(body)) for i in range(n)]
     return RawTable(label, head, columns, np.arange(2, len(body) + 2, dtype=np.int64))
 
 
@@ -239,8 +248,9 @@ def read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
     import pyarrow.parquet as pq
 
     check_input(path)
-    try:
-        table = pq.read_table(path)
+    try:  # ParquetFile, not read_table: read_table imports pyarrow.dataset (a fifth of a second per process)
+        with pq.ParquetFile(path, pre_buffer=True) as pf:
+            table = pf.read()
     except Exception as exc:  # pyarrow raises several kinds for a broken file
         log.add(str(path), None, f"not a readable Parquet file: {exc}", f"不是可读取的 Parquet 文件：{exc}",
                 kind="parquet-error")

@@ -43,7 +43,7 @@ def read_store_url(url: str) -> Any:
     if not _READERS:
         importlib.import_module("mechanisms.store")  # the package registers itself; named, not imported upward
     if not _READERS:
-        raise UsageError(f"{url}: no store reader is installed")
+        raise UsageError(f"{url}: no store reader is installed", zh=f"{url}：未安装数据库读取组件")
     return _READERS[0](url, AS_OF.get())
 
 

@@ -4,12 +4,19 @@ Python's ``json`` writes float NaN and infinity as bare ``NaN``/``Infinity``, wh
 JSON: ``jq``, JavaScript's ``JSON.parse`` (the HTML report) and most other readers refuse the
 whole document. Figures that are undefined (a mean over no values, a spread over one run)
 become ``null``; an infinite value (a post never refilled) becomes the string ``"inf"``.
+
+Indented output (every ``--format json``) is written by :func:`_indented`, byte for byte what
+``json.dumps(..., indent=…)`` writes: Python 3.11's C encoder cannot indent, and its pure-Python
+encoder yields a piece per token — 1.3 s for the 80,000 single points of failure of a
+million-household county, where building each container's text at once takes a fifth of that.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
+from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
 
@@ -28,6 +35,115 @@ def finite(value: Any) -> Any:
     return value
 
 
+class _FallbackError(Exception):
+    """A document :func:`_indented` leaves to :mod:`json` (a key that is not text, a cycle)."""
+
+
+def _indented(doc: Any, indent: int | str, ensure_ascii: bool, default: Callable[[Any], Any] | None) -> str:
+    """``json.dumps(finite(doc), indent=indent, ensure_ascii=…, default=…, allow_nan=False)``, each container's
+    text joined in one call (see the module docstring)."""
+    step = " " * indent if isinstance(indent, int) else indent
+    text = encode_basestring_ascii if ensure_ascii else encode_basestring
+
+    def enc(o: Any, pad: str) -> str:
+        t = type(o)
+        if t is str:
+            return str(text(o))
+        if t is int:
+            return int.__repr__(o)
+        if t is float and o - o == 0:  # finite
+            return float.__repr__(o)
+        if t is dict:
+            return obj(o, pad)
+        if t is list:
+            return seq(o, pad)
+        return other(o, pad)
+
+    def other(o: Any, pad: str) -> str:
+        if isinstance(o, str):
+            return str(text(o))
+        if o is None:
+            return "null"
+        if o is True:
+            return "true"
+        if o is False:
+            return "false"
+        if isinstance(o, int):
+            return int.__repr__(o)
+        if isinstance(o, float):
+            if o != o:
+                return "null"
+            if o in (math.inf, -math.inf):
+                return '"inf"' if o > 0 else '"-inf"'
+            return float.__repr__(o)
+        if isinstance(o, dict):
+            return obj(o, pad)
+        if isinstance(o, list | tuple):
+            return seq(o, pad)
+        if default is None:
+            raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+        return enc(default(o), pad)
+
+    def obj(o: dict[Any, Any], pad: str) -> str:
+        if not o:
+            return "{}"
+        inner = pad + step
+        parts = []
+        for k, v in o.items():
+            if type(k) is not str and not isinstance(k, str):
+                raise _FallbackError
+            parts.append(inner + text(k) + ": " + enc(v, inner))
+        return "{" + ",".join(parts) + pad + "}"
+
+    def seq(o: list[Any] | tuple[Any, ...], pad: str) -> str:
+        if not o:
+            return "[]"
+        inner = pad + step
+        rows = records(o, inner) if len(o) >= 32 else None
+        if rows is None:
+            rows = [enc(v, inner) for v in o]
+        return "[" + inner + ("," + inner).join(rows) + pad + "]"
+
+    def records(o: list[Any] | tuple[Any, ...], pad: str) -> list[str] | None:
+        """A long list of flat records with the same keys in the same order (a coverage report's 80,000 single
+        points of failure), each column's values encoded at once and each record filled into one template;
+        ``None`` for any other list."""
+        first = o[0]
+        if type(first) is not dict or not first or not all(type(k) is str for k in first):
+            return None
+        keys = tuple(first)
+        if not all(type(d) is dict for d in o) or not all(map(keys.__eq__, map(tuple, o))):
+            return None
+        inner = pad + step
+        columns = []
+        for k in keys:
+            col = [d[k] for d in o]
+            kinds = set(map(type, col))
+            if kinds <= {str}:
+                columns.append(list(map(text, col)))
+            elif kinds <= {int}:
+                columns.append(list(map(int.__repr__, col)))
+            elif kinds <= {int, float, bool, type(None), str}:
+                columns.append([enc(v, inner) for v in col])
+            else:
+                return None  # a nested value: the general path
+        brace = str.maketrans({"{": "{{", "}": "}}"})
+        template = ("{{" + ",".join((inner + text(k) + ": ").translate(brace) + "{}" for k in keys)
+                    + pad.translate(brace) + "}}")
+        return list(map(template.format, *columns))
+
+    try:
+        return enc(doc, "\n")
+    except RecursionError:  # a cycle: json's own check names it
+        raise _FallbackError from None
+
+
 def dumps(doc: Any, **kwargs: Any) -> str:
     """:func:`json.dumps` of :func:`finite` ``(doc)``, refusing (rather than writing) anything non-standard."""
+    indent = kwargs.get("indent")
+    if indent is not None and set(kwargs) <= {"indent", "ensure_ascii", "default"}:
+        try:
+            return _indented(doc, indent, kwargs.get("ensure_ascii", True), kwargs.get("default"))
+        except _FallbackError:
+            pass
     return json.dumps(finite(doc), allow_nan=False, **kwargs)

@@ -1,4 +1,4 @@
-"""The county tables, their columns with Chinese aliases, and cell parsing that reports every bad cell.
+"""The county tables and their columns with Chinese aliases (the parsing is by whole columns: :mod:`.colparse`).
 
 One :class:`TableSpec` per table drives every reader and writer, so CSV, Excel and
 document formats accept the same columns and give the same records.
@@ -6,17 +6,14 @@ document formats accept the same columns and give the same records.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from ..county.org import Actor, Assignment, Unit
 from ..county.records import Event, Observation, PointsEntry, ProblemRecord, Visit
-from ..errors import DataProblem
 from ..model.levels import DEFAULT_LEVELS, Level
-from .cells import unescape
 
 TAG_SEPARATORS = (";", "；", "，", ",", "、", "|")
 
@@ -156,57 +153,6 @@ def table_for_name(name: str) -> TableSpec | None:
     return None
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def parse_cell(value: Any, kind: str, level_keys: Mapping[str, str]) -> Any:
-    """Parse one cell; raises ValueError with a message meant for the user."""
-    if kind in ("str", "level"):
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        text = value.strip() if isinstance(value, str) else str(value)
-        if kind == "level":
-            if text in level_keys:
-                return level_keys[text]
-            raise ValueError(f"unknown level {text!r} (known: {', '.join(sorted(set(level_keys.values())))})")
-        return text
-    if kind == "tags":
-        text = str(value)
-        for sep in TAG_SEPARATORS[1:]:
-            text = text.replace(sep, TAG_SEPARATORS[0])
-        return tuple(t.strip() for t in text.split(TAG_SEPARATORS[0]) if t.strip())
-    if kind == "int":
-        if isinstance(value, bool):
-            raise ValueError(f"expected a whole number, got {value!r}")
-        if isinstance(value, int):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        try:
-            return int(str(value).strip().replace(",", ""))
-        except ValueError:
-            raise ValueError(f"expected a whole number, got {value!r}") from None
-    if kind == "float":
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        try:
-            return float(str(value).strip().replace(",", ""))
-        except ValueError:
-            raise ValueError(f"expected a number, got {value!r}") from None
-    if kind == "date":
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        text = str(value).strip().replace("/", "-").replace(".", "-")
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
-    raise AssertionError(kind)
-
-
 def level_lookup(levels: Sequence[Level]) -> dict[str, str]:
     out: dict[str, str] = {}
     if tuple(levels) == DEFAULT_LEVELS:
@@ -217,71 +163,6 @@ def level_lookup(levels: Sequence[Level]) -> dict[str, str]:
             if text:
                 out[text] = lv.key
     return out
-
-
-RowSource = Callable[[], Iterable[tuple[int, Mapping[str, Any]]]]
-
-
-def parse_rows(
-    spec: TableSpec,
-    rows: Iterable[tuple[int, Mapping[str, Any]]],
-    *,
-    file: str,
-    headers: Sequence[str],
-    levels: Sequence[Level] = DEFAULT_LEVELS,
-    problems: list[DataProblem],
-    spreadsheet: bool = True,
-) -> tuple[list[Any], list[int]]:
-    """Turn raw rows (row number, header → cell) into records; bad cells go to ``problems``.
-
-    Returns the records and, beside them, the row number each came from. ``spreadsheet``
-    text (CSV, Excel) has the formula escape undone; document text is taken as it is.
-    """
-    header_map = spec.header_map()
-    by_field: dict[str, str] = {}
-    for h in headers:
-        col = header_map.get(normalise_header(h))
-        if col is None:
-            problems.append(DataProblem(file, 1, h, f"unknown column {h!r} for table {spec.name!r} "
-                                        f"(expected: {', '.join(c.field for c in spec.columns)})"))
-        elif col.field in by_field:
-            problems.append(DataProblem(file, 1, h, f"column {col.field!r} given twice ({by_field[col.field]!r})"))
-        else:
-            by_field[col.field] = h
-    for col in spec.columns:
-        if col.required and col.field not in by_field:
-            problems.append(DataProblem(file, 1, col.field, f"required column {col.field!r} ({col.zh}) is missing"))
-    lookup = level_lookup(levels)
-    records: list[Any] = []
-    row_numbers: list[int] = []
-    for row_no, raw in rows:
-        values: dict[str, Any] = {}
-        ok = True
-        for col in spec.columns:
-            header = by_field.get(col.field)
-            cell = raw.get(header) if header is not None else None
-            if _blank(cell):
-                if col.required and header is not None:
-                    problems.append(DataProblem(file, row_no, col.field, "is empty"))
-                    ok = False
-                continue
-            if spreadsheet and isinstance(cell, str):
-                cell = unescape(cell.strip())
-            try:
-                values[col.field] = parse_cell(cell, col.kind, lookup)
-            except ValueError as exc:
-                problems.append(DataProblem(file, row_no, col.field, str(exc)))
-                ok = False
-        if not ok or any(c.required and c.field not in values for c in spec.columns):
-            continue
-        if spec is LEVELS:
-            from ..model.labels import Label
-
-            records.append(Level(values["key"], Label(values.get("zh", ""), values.get("en", ""))))
-        else:
-            records.append(spec.record(**values))
-        row_numbers.append(row_no)
-    return records, row_numbers
 
 
 def record_to_row(spec: TableSpec, record: Any) -> dict[str, Any]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from ..converter import unstructure
 from ..errors import DataProblem
-from .assumptions import get_path
+from ..paths import parse_path, walk
 from .assumptions import item_path as at
 from .formula import FormulaError, names
 from .mechanism import Mechanism
@@ -180,9 +181,10 @@ def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProble
                 add(f"{at('reference.derived', m.reference.derived, i)}.formula",
                     f"unknown figure(s) {', '.join(sorted(missing))}")
             known.add(dv.key)
+    data = unstructure(m) if m.assumptions else None  # once, not once per assumption (get_path's cost)
     for i, asm in enumerate(m.assumptions):
         try:
-            current = get_path(m, asm.path)
+            current = walk(data, parse_path(asm.path), asm.path)
         except KeyError as exc:
             add(f"{at('assumptions', m.assumptions, i)}.path", str(exc.args[0]))
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from .labels import Label
+from .labels import Label, _, p_
 
 
 @attrs.frozen
@@ -20,9 +20,9 @@ class Level:
 
 
 DEFAULT_LEVELS: tuple[Level, ...] = (
-    Level("county", Label("县（市、区）", "county")),
-    Level("town", Label("乡镇（街道）", "town")),
-    Level("village", Label("村（社区）", "village")),
-    Level("group", Label("村民小组", "group")),
-    Level("household", Label("农户", "household")),
+    Level("county", p_("levels", "county")),
+    Level("town", _("town")),
+    Level("village", _("village")),
+    Level("group", p_("levels", "group")),
+    Level("household", _("household")),
 )

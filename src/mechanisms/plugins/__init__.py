@@ -22,7 +22,24 @@ contribution is checked; a plugin that fails to import, raises, or registers an 
 mechanism is reported by name and the others still load.
 """
 
-from .hookspecs import hookimpl, hookspec
-from .manager import Catalog, MechanismEntry, PluginProblem, get_plugin_manager, load_catalog
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .hookspecs import hookimpl, hookspec
+    from .manager import Catalog, MechanismEntry, PluginProblem, get_plugin_manager, load_catalog
+
+# Served on first use: `mechanisms --help` imports plugins.command_index, which must not bring pluggy with it.
+_EXPORTS = {"hookimpl": "hookspecs", "hookspec": "hookspecs", "Catalog": "manager", "MechanismEntry": "manager",
+            "PluginProblem": "manager", "get_plugin_manager": "manager", "load_catalog": "manager"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["Catalog", "MechanismEntry", "PluginProblem", "get_plugin_manager", "hookimpl", "hookspec", "load_catalog"]

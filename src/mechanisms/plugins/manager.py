@@ -23,6 +23,7 @@ import pluggy
 
 from ..errors import DataError, MechanismsError, UsageError
 from ..model.checks import check_mechanism
+from ..model.labels import Label, _
 from ..model.mechanism import Mechanism
 from . import hookspecs
 from .hookspecs import PROJECT
@@ -35,9 +36,23 @@ BUILTIN = "mechanisms.plugins.builtin"
 class PluginProblem:
     plugin: str
     message: str
+    """In English (what ``str`` and JSON give)."""
+    zh: str = ""
+    """The message in Chinese where the catalog has it."""
+
+    @classmethod
+    def of(cls, plugin: str, text: Label) -> PluginProblem:
+        return cls(plugin, text.en, text.zh)
 
     def __str__(self) -> str:
         return f"plugin {self.plugin!r}: {self.message}"
+
+    def text(self, lang: str = "zh") -> str:
+        """The problem in ``lang``, naming the plugin."""
+        if lang == "en" or not self.zh:
+            return str(self) if lang == "en" else _("plugin {plugin}: {message}").format(
+                plugin=repr(self.plugin), message=self.message).get("zh")
+        return _("plugin {plugin}: {message}").format(plugin=repr(self.plugin), message=self.zh).get("zh")
 
 
 @attrs.frozen
@@ -61,8 +76,9 @@ class Catalog:
         try:
             return self.entries[key].mechanism
         except KeyError:
-            known = ", ".join(sorted(self.entries)) or "none"
-            raise UsageError(f"unknown mechanism {key!r} (known: {known})") from None
+            known = ", ".join(sorted(self.entries))
+            raise UsageError(_("unknown mechanism {key} (known: {known})").format(
+                key=repr(key), known=known or _("none"))) from None
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.entries.values())
@@ -71,12 +87,14 @@ class Catalog:
         problems = check_mechanism(mechanism)
         if problems:
             for p in problems:
-                self.problems.append(PluginProblem(plugin, f"mechanism {mechanism.key!r} is invalid: "
-                                                   f"{p.field}: {p.message}" if p.field else p.message))
+                said = Label(p.message if p.en else "", p.en or p.message)  # a problem's message is zh where it has en
+                self.problems.append(PluginProblem.of(plugin, _("mechanism {key} is invalid: {field}: {message}").format(
+                    key=repr(mechanism.key), field=p.field, message=said) if p.field else said))
             return
         if mechanism.key in self.entries:
             other = self.entries[mechanism.key].plugin
-            self.problems.append(PluginProblem(plugin, f"mechanism key {mechanism.key!r} is already taken by {other!r}"))
+            self.problems.append(PluginProblem.of(plugin, _("mechanism key {key} is already taken by {other}").format(
+                key=repr(mechanism.key), other=repr(other))))
             return
         self.entries[mechanism.key] = MechanismEntry(mechanism, plugin)
 
@@ -113,8 +131,8 @@ def get_plugin_manager(*, entry_points: bool = True, problems: list[PluginProble
                 pm.register(plugin, name=ep.name)
             except Exception as exc:  # a broken plugin must not stop the others
                 if problems is not None:
-                    problems.append(PluginProblem(ep.name, f'Error importing plugin "{ep.name}": '
-                                                  f"{type(exc).__name__}: {exc}"))
+                    problems.append(PluginProblem.of(ep.name, _('Error importing plugin "{name}": {error}: {exc}').format(
+                        name=ep.name, error=type(exc).__name__, exc=str(exc))))
                 continue
     for obj in extra:
         pm.register(obj, name=obj.__name__ if isinstance(obj, types.ModuleType) else type(obj).__name__)
@@ -139,9 +157,11 @@ def call_each(pm: pluggy.PluginManager, hook_name: str, make_register: Callable[
         try:
             caller(register=make_register(impl.plugin_name))
         except MechanismsError as exc:
-            problems.append(PluginProblem(impl.plugin_name, f"{hook_name} failed: {exc}"))
+            problems.append(PluginProblem.of(impl.plugin_name, _("{hook} failed: {exc}").format(
+                hook=hook_name, exc=Label(exc.text("zh"), exc.text("en")))))
         except Exception as exc:  # plugin code: report, don't crash the host
-            problems.append(PluginProblem(impl.plugin_name, f"{hook_name} raised {type(exc).__name__}: {exc}"))
+            problems.append(PluginProblem.of(impl.plugin_name, _("{hook} raised {error}: {exc}").format(
+                hook=hook_name, error=type(exc).__name__, exc=str(exc))))
 
 
 def plugin_commands(pm: pluggy.PluginManager | None = None,
@@ -209,7 +229,7 @@ def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path
             if strict_files and path in explicit:
                 raise
             for p in exc.problems:
-                catalog.problems.append(PluginProblem(f"file:{path}", str(p)))
+                catalog.problems.append(PluginProblem(f"file:{path}", str(p), p.text("zh") if p.en else ""))
             continue
         if path in explicit and mech.key in catalog.entries:
             # A county's own file replaces a plugin's mechanism of the same key, on purpose.

@@ -18,11 +18,11 @@ import attrs
 from ..county.org import Assignment, OrgStructure
 from ..io.atomic import atomic_path, write_text
 from ..io.cells import escape
-from ..model.labels import L, Label
+from ..model.labels import Label, _
 
 REASONS: dict[str, Label] = {
-    "no-capacity": L("剩余责任人已无容量", "no capacity left among the remaining actors"),
-    "no-eligible-actor": L("范围内没有符合类别的责任人", "no actor of an eligible kind within reach"),
+    "no-capacity": _("no capacity left among the remaining actors"),
+    "no-eligible-actor": _("no actor of an eligible kind within reach"),
 }
 TIER_NAMES = ("village", "town", "county")
 
@@ -85,9 +85,9 @@ class RoleOutcome:
 
 
 MOVE_FIELDS = ("unit", "role", "from_actor", "to_actor", "households", "partial", "within")
-MOVE_HEADERS = {"unit": L("单位", "unit"), "role": L("角色", "role"), "from_actor": L("原责任人", "from"),
-                "to_actor": L("接任责任人", "to"), "households": L("农户", "households"),
-                "partial": L("部分", "partial"), "within": L("范围", "within")}
+MOVE_HEADERS = {"unit": _("unit"), "role": _("role"), "from_actor": _("from"),
+                "to_actor": _("to"), "households": _("households"),
+                "partial": _("partial"), "within": _("within")}
 
 
 @attrs.frozen(eq=False)

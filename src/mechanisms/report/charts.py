@@ -185,7 +185,7 @@ def line_chart(b: LineChart, lang: Lang, clean: Text) -> str:
     for si, s in enumerate(b.series):
         colour = COLOURS[si % len(COLOURS)]
         pts = [(X(x), Y(float(v))) for x, v in zip(b.x, s.values, strict=True)
-               if isinstance(v, int | float) and not isinstance(v, NotApplicable)]
+               if isinstance(v, int | float)]
         body.append(f'<polyline points="{" ".join(f"{px:.1f},{py:.1f}" for px, py in pts)}" fill="none" '
                     f'stroke="{colour}" stroke-width="2"/>')
         for (px, py), (x, v) in zip(pts, [(x, v) for x, v in zip(b.x, s.values, strict=True)

@@ -37,6 +37,12 @@ NOT_SIMULATED = L("未模拟（加 --simulate）", "not simulated (add --simulat
 NO_EVENTS = L("模拟中没有发生风险事件", "no risk event occurred in the simulation")
 NONE_FOUND = L("模拟中没有发现任何风险事件", "no risk event was found in the simulation")
 NO_TIERS = L("该机制没有奖励档次方案", "the mechanism has no reward tiers")
+STAFFING = {"own": L("县里自有", "the county's own"), "policy": L("按配置政策生成", "its staffing policy"),
+            "own-no-policy": L("县里现有（该机制没有配置政策）", "the county's own as they are (the mechanism has no "
+                                                                 "staffing policy)")}
+NO_POLICY = L("注：{keys} 没有配置政策，按县里现有的包保关系比较（本县没有其包保关系的，其覆盖为零）。",
+              "Note: {keys} state(s) no staffing policy, so it is compared on the county's own assignments as they are "
+              "(none for it here means no coverage).")
 NO_ROLE_SCOPE = L("没有角色在本县有负责的单位", "no role has units in scope in this county")
 
 
@@ -57,9 +63,7 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
         return key, label, values
 
     rows = [
-        row("staffing", L("包保关系来源", "assignments from"),
-            [L("按配置政策生成", "its staffing policy") if c.staffed_by_policy else L("县里自有", "the county's own")
-             for c in cols]),
+        row("staffing", L("包保关系来源", "assignments from"), [STAFFING[c.staffing] for c in cols]),
         row("levels", L("层级数", "levels"), [c.levels for c in cols]),
         row("roles", L("角色数", "roles"), [len(c.roles) for c in cols]),
         row("actors", L("所需责任人", "actors needed"), [c.actors for c in cols]),
@@ -106,6 +110,16 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
     return rows
 
 
+def no_policy_note(cols: Sequence[MechanismColumn]) -> Label | None:
+    """The note under the comparison naming the mechanisms with no staffing policy, compared on the county's own
+    assignments (None when every mechanism had its own assignments or a policy)."""
+    keys = [c for c in cols if c.staffing == "own-no-policy"]
+    if not keys:
+        return None
+    return L(NO_POLICY.zh.format(keys="、".join(c.name.zh for c in keys)),
+             NO_POLICY.en.format(keys=", ".join(c.name.en for c in keys)))
+
+
 def _weakest(c: MechanismColumn) -> Any:
     shares = [(r.share, r.role) for r in c.coverage.roles if r.share is not None]
     if not shares:
@@ -144,6 +158,7 @@ def comparison_json(cols: Sequence[MechanismColumn], county_label: str) -> dict[
         cov = c.coverage
         d: dict[str, Any] = {
             "key": c.key, "name": {"zh": c.name.zh, "en": c.name.en}, "staffed_by_policy": c.staffed_by_policy,
+            "staffing": c.staffing, "on": c.coverage.on.isoformat() if c.coverage.on else None,
             "levels": c.levels, "roles": list(c.roles), "actors": c.actors, "assignments": c.assignments,
             "households": cov.households,
             "coverage": {r.role: r.share for r in cov.roles},
@@ -199,6 +214,34 @@ def _role_value(c: MechanismColumn, share: float | None, level: str, county: Cou
     return na(L(f"本县没有该角色负责的{lv.zh}", f"no {lv.en} in this county falls to this role"))
 
 
+GAP_ROWS = 10
+"""Gaps the report lists per mechanism, those leaving most households unreached first (``coverage`` lists all)."""
+
+
+def _gap_blocks(cols: Sequence[MechanismColumn], county: County, unmask: bool) -> list[Any]:
+    """The gaps by name (the unit's name beside its id) with the households each leaves unreached, and, per
+    mechanism, the roles no rule checks: an empty table does not mean every household is reached."""
+    rows: list[tuple[Any, ...]] = []
+    for c in cols:
+        for g in sorted(c.coverage.gaps, key=lambda x: -x.households)[:GAP_ROWS]:
+            rows.append((c.name, _unit_ref(county, g.unit, unmask), _role_name(c, g.role), g.households))
+    out: list[Any] = []
+    if rows:
+        out.append(Table(L(f"覆盖缺口（每个机制未覆盖户最多的前{GAP_ROWS}处）",
+                           f"Gaps (the {GAP_ROWS} leaving most households unreached, each mechanism)"),
+                         (L("机制", "mechanism"), L("单位（编号）", "unit (id)"), L("角色", "role"),
+                          L("未覆盖户", "households unreached")), tuple(rows),
+                         L("全部缺口及其名称：用 coverage 命令查看", "every gap by name: the coverage command")))
+    for c in cols:
+        unchecked = c.coverage.unchecked_roles
+        if unchecked:
+            names = [_role_name(c, r) for r in unchecked]
+            out.append(Text(L(f"{c.name.zh}：角色 {'、'.join(n.zh for n in names)} 没有覆盖要求，其单位未检查缺口。",
+                              f"{c.name.en}: no coverage rule names {', '.join(n.en for n in names)}; their units "
+                              "are not checked for gaps.")))
+    return out
+
+
 def comparison_report(cols: Sequence[MechanismColumn], county: County, county_label: str, *,
                       unmask: bool = False) -> Report:
     name = county_name(county, county_label)
@@ -236,12 +279,18 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
                       (Series(L("人·天/月", "actor-days a month"),
                               tuple(c.visit_burden if has_visit_duties(c) else no_visits for c in cols)),),
                       L("走访负担（人·天/月）", "visit burden (actor-days a month)"))
+    on = next((c.coverage.on for c in cols), None)
+    when = (L(f"，按 {on} 当日在岗的包保关系", f", as of {on} (the assignments in force that day)") if on else
+            L("，所有日期的包保关系都计入", ", every assignment ever held counted"))
+    intro: list[Any] = [Text(L(f"同一县（{name}）上比较各机制{when.zh}；没有该机制包保关系的，按其配置政策生成。",
+                               f"Each mechanism applied to the same county ({name}){when.en}; where the "
+                               "county has no assignments for one, its staffing policy makes them."))]
+    note = no_policy_note(cols)
+    if note is not None:
+        intro.append(Text(note))
     sections = [
-        Section(L("总览", "Overview"), (Text(L(f"同一县（{name}）上比较各机制；没有该机制包保关系的，按其配置政策生成。",
-                                              f"Each mechanism applied to the same county ({name}); where the "
-                                              "county has no assignments for one, its staffing policy makes them.")),
-                                       overview)),
-        Section(L("覆盖", "Coverage"), (coverage, *per_role)),
+        Section(L("总览", "Overview"), (*intro, overview)),
+        Section(L("覆盖", "Coverage"), (coverage, *per_role, *_gap_blocks(cols, county, unmask))),
         Section(L("负担与稳健性", "Load and robustness"), (load, robust, burden)),
     ]
     if any(c.simulated for c in cols):

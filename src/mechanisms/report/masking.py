@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
-_ID_NUMBER = re.compile(r"\b\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]\b")
+from ..model.safe_text import mask_person_name
 
 
 def mask_name(name: str) -> str:
-    """Keep the first character, mask the rest: 张三丰 → 张**; an 18-digit ID number is masked whole."""
-    if _ID_NUMBER.search(name):
-        return _ID_NUMBER.sub(lambda m: m.group(0)[:6] + "*" * 12, name)
-    if len(name) <= 1:
-        return "*"
-    return name[0] + "*" * (len(name) - 1)
+    """The surname kept, the rest masked: 张三 → 张*, 欧阳娜娜 → 欧阳**; an 18-digit ID number is masked
+    (:func:`mechanisms.model.safe_text.mask_person_name`, the one masking of names in every output)."""
+    return mask_person_name(name)

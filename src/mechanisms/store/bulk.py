@@ -1,12 +1,21 @@
 """Moving many rows in and out: COPY on PostgreSQL, executemany from Arrow batches on SQLite — never a row-by-row
 statement built in Python. Reading gives Arrow tables typed as the data format types its columns.
+
+SQLite has no COPY, and what a Python import pays for is binding each value: the SQLite path binds as few as it
+can. A column that is NULL in every row is left out (it defaults to NULL), a column with one value in every row
+is bound once per statement, a column equal to another (``row_key`` is the ``id`` of a unit) reuses the other's
+parameter, and each statement inserts many rows (``VALUES (…), (…), …``). A load at least as large as what the
+table holds drops the table's secondary indexes and builds them again after (a sort, not a million B-tree
+descents), inside the same transaction: a failure rolls the indexes back with the rows. Reading asks SQLite for
+one JSON array per column (``json_group_array``), parsed in C, not a tuple per row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -17,7 +26,11 @@ import sqlalchemy as sa
 from .codec import STORE_TYPES
 from .schema import KIND
 
-BATCH = 50_000
+MAX_PARAMS = 30_000
+"""Parameters in one SQLite statement (SQLite allows 32,766 since 3.32)."""
+ROWS_PER_STATEMENT = 250
+REBUILD_AT = 10_000
+"""A SQLite load of at least this many rows, and at least as many as the table holds, rebuilds its indexes."""
 EXTRA_TYPES = {"row_key": pa.string(), "seq": pa.int64(), "valid_from": pa.date32(), "valid_to": pa.date32(),
                "import_id": pa.int64(), "closed_by": pa.int64(), "row_id": pa.int64()}
 
@@ -38,9 +51,9 @@ def insert(conn: sa.Connection, table: str, data: pa.Table) -> int:
     """Insert every row of ``data`` (its columns named as the store's) into ``table``; returns the count."""
     if data.num_rows == 0:
         return 0
-    cols = ", ".join(_q(c) for c in data.column_names)
     raw: Any = conn.connection.dbapi_connection  # psycopg's or sqlite3's own connection: COPY, executemany
     if _pg(conn):
+        cols = ", ".join(_q(c) for c in data.column_names)
         buf = io.BytesIO()
         pacsv.write_csv(data, buf, pacsv.WriteOptions(include_header=False))
         with raw.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN WITH (FORMAT csv)") as copy:
@@ -48,14 +61,96 @@ def insert(conn: sa.Connection, table: str, data: pa.Table) -> int:
             for i in range(0, len(view), 1 << 20):
                 copy.write(view[i:i + (1 << 20)])
         return int(data.num_rows)
-    marks = ", ".join("?" for _ in data.column_names)
-    sql = f"INSERT INTO {table} ({cols}) VALUES ({marks})"
     cur = raw.cursor()
-    for batch in data.to_batches(BATCH):
-        columns = [pc.cast(c, pa.string()) if pa.types.is_date32(c.type) else c for c in batch.columns]
-        cur.executemany(sql, zip(*(c.to_pylist() for c in columns), strict=True))
-    cur.close()
+    try:
+        indexes = _secondary_indexes(cur, table) if data.num_rows >= REBUILD_AT else []
+        if indexes and cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0] <= data.num_rows:
+            for name, _ in indexes:
+                cur.execute(f"DROP INDEX {_q(name)}")
+        else:
+            indexes = []
+        _sqlite_insert(cur, table, data)
+        for _, ddl in indexes:
+            cur.execute(ddl)
+    finally:
+        cur.close()
     return int(data.num_rows)
+
+
+def _secondary_indexes(cur: Any, table: str) -> list[tuple[str, str]]:
+    """The indexes the schema made on ``table`` (name, the exact statement that made it)."""
+    return [(n, s) for n, s in cur.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                           "AND tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall()]
+
+
+def _one_value(col: Any) -> bool:
+    if pa.types.is_string(col.type) or pa.types.is_integer(col.type) or pa.types.is_date32(col.type):
+        low, high = pc.min_max(col).values()  # a scan, no hashing: count_distinct costs 30 times more
+        return bool(low == high)
+    return False
+
+
+def _python_values(col: Any) -> list[Any]:
+    col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    if pa.types.is_date32(col.type):
+        col = pc.cast(col, pa.string())  # the ISO day, as SQLAlchemy's SQLite Date keeps it
+    return list(col.to_pylist())
+
+
+def _sqlite_insert(cur: Any, table: str, data: pa.Table) -> None:
+    """executemany of multi-row INSERTs; constants bound once a statement, equal columns bound once a row."""
+    n = data.num_rows
+    names: list[str] = []
+    constants: list[Any] = []
+    const_of: dict[str, int] = {}
+    varying: list[str] = []
+    alias: dict[str, str] = {}
+    for name in data.column_names:
+        col = data.column(name)
+        if col.null_count == n:
+            continue  # NULL in every row: the column's default
+        names.append(name)
+        if col.null_count == 0 and _one_value(col):
+            const_of[name] = len(constants)
+            constants.append(_python_values(col.slice(0, 1))[0])
+            continue
+        twin = next((v for v in varying if col.null_count == 0 and data.column(v).null_count == 0
+                     and data.column(v).type == col.type and pc.all(pc.equal(data.column(v), col)).as_py()), None)
+        if twin is not None:
+            alias[name] = twin
+        else:
+            varying.append(name)
+    m = len(varying)
+    per = max(1, min(ROWS_PER_STATEMENT, (MAX_PARAMS - len(constants)) // max(m, 1)))
+    flat: list[Any] = [None] * (n * m)
+    for j, name in enumerate(varying):
+        flat[j::m] = _python_values(data.column(name))
+    c = len(constants)
+
+    def values(rows: int) -> str:
+        slot = {v: j for j, v in enumerate(varying)}
+        out = []
+        for r in range(rows):
+            marks = []
+            for name in names:
+                if name in const_of:
+                    marks.append(f"?{const_of[name] + 1}")
+                else:
+                    marks.append(f"?{c + r * m + slot[alias.get(name, name)] + 1}")
+            out.append("(" + ", ".join(marks) + ")")
+        return ", ".join(out)
+
+    head = f"INSERT INTO {table} ({', '.join(_q(x) for x in names)}) VALUES "
+
+    def chunks(start: int, stop: int, rows: int) -> Iterator[list[Any]]:
+        for i in range(start, stop, rows):
+            yield constants + flat[i * m:(i + rows) * m]
+
+    whole = n // per * per
+    if whole:
+        cur.executemany(head + values(per), chunks(0, whole, per))
+    if whole < n:
+        cur.executemany(head + values(1), chunks(whole, n, 1))
 
 
 def close(conn: sa.Connection, table: str, row_ids: Sequence[int], day: dt.date, import_id: int) -> int:
@@ -86,36 +181,68 @@ def as_of_clause(on: dt.date | None, pg: bool) -> tuple[str, tuple[Any, ...]]:
 
 def select(conn: sa.Connection, table: str, columns: Sequence[str], where: str = "", params: tuple[Any, ...] = (),
            order: str = "seq, row_id") -> pa.Table:
-    """Rows of ``table`` as a typed Arrow table; PostgreSQL streams them with COPY, SQLite through its cursor."""
-    cols = ", ".join(_q(c) for c in columns)
-    sql = f"SELECT {cols} FROM {table}" + (f" WHERE {where}" if where else "") + (f" ORDER BY {order}" if order else "")
-    schema = pa.schema([(c, column_type(table, c)) for c in columns])
+    """Rows of ``table`` as a typed Arrow table, sorted by ``order`` (columns, ascending) in Arrow, not by the
+    database; PostgreSQL streams them with COPY, SQLite gives one JSON array per column."""
+    keys = [k.strip() for k in order.split(",") if k.strip()]
+    wanted = list(columns)
+    fetched = [*wanted, *(k for k in keys if k not in wanted)]
+    schema = pa.schema([(c, column_type(table, c)) for c in fetched])
+    clause = f" WHERE {where}" if where else ""
     raw: Any = conn.connection.dbapi_connection  # psycopg's or sqlite3's own connection: COPY, executemany
     if _pg(conn):
-        import psycopg
+        out = _pg_select(raw, f"SELECT {', '.join(_q(c) for c in fetched)} FROM {table}{clause}", params, schema)
+    else:
+        out = _sqlite_select(raw, table, fetched, schema, clause, params)
+    if keys and out.num_rows:
+        out = out.sort_by([(k, "ascending") for k in keys])
+    return out.select(wanted)
 
-        inner = psycopg.ClientCursor(raw).mogrify(sql, params) if params else sql  # COPY takes no parameters
-        with raw.cursor() as cur:
-            buf = bytearray()
-            with cur.copy(f"COPY ({inner}) TO STDOUT WITH (FORMAT csv)") as copy:
-                for block in copy:
-                    buf += block
-        if not buf:
-            return schema.empty_table()
-        return pacsv.read_csv(io.BytesIO(bytes(buf)),
-                              read_options=pacsv.ReadOptions(column_names=list(columns)),
-                              convert_options=pacsv.ConvertOptions(column_types=schema, strings_can_be_null=True,
-                                                                   quoted_strings_can_be_null=False)).select(columns)
+
+def _sqlite_select(raw: Any, table: str, columns: list[str], schema: pa.Schema, clause: str,
+                   params: tuple[Any, ...]) -> pa.Table:
+    """Every column but the floats as one JSON array each (parsed in C); the floats through the cursor, since
+    SQLite writes a double into JSON or text with 15 digits (0.30000000000000004 would come back 0.3). Both
+    queries run in the caller's transaction, so they see the same rows; ``row_id`` lines them up."""
+    floats = [c for c in columns if pa.types.is_floating(schema.field(c).type)]
+    texts = [c for c in columns if c not in floats]
+    if floats and "row_id" not in texts:
+        texts.append("row_id")
+    where = clause.replace("%s", "?")
     cur = raw.cursor()
-    cur.execute(sql.replace("%s", "?"), params)
-    rows = cur.fetchall()
-    cur.close()
-    if not rows:
+    try:
+        row = cur.execute(f"SELECT {', '.join(f'json_group_array({_q(c)})' for c in texts)} FROM {table}{where}",
+                          params).fetchone()
+        rest = cur.execute(f"SELECT row_id, {', '.join(_q(c) for c in floats)} FROM {table}{where} ORDER BY row_id",
+                           params).fetchall() if floats else []
+    finally:
+        cur.close()
+    types = {c: EXTRA_TYPES["row_id"] if c == "row_id" else schema.field(c).type for c in texts}
+    arrays: dict[str, Any] = {}
+    for text, name in zip(row, texts, strict=True):
+        values = json.loads(text)
+        kind = types[name]
+        arrays[name] = pc.cast(pa.array(values, pa.string()), kind) if pa.types.is_date32(kind) else pa.array(values, kind)
+    out = pa.table(arrays)
+    if floats:
+        out = out.sort_by("row_id")
+        cols = list(zip(*rest, strict=True)) if rest else [() for _ in range(len(floats) + 1)]
+        assert list(cols[0]) == out.column("row_id").to_pylist(), "the two reads of one transaction differ"
+        for name, values in zip(floats, cols[1:], strict=True):
+            out = out.append_column(name, pa.array(values, schema.field(name).type))
+    return out.select(columns).cast(schema)
+
+
+def _pg_select(raw: Any, sql: str, params: tuple[Any, ...], schema: pa.Schema) -> pa.Table:
+    import psycopg
+
+    inner = psycopg.ClientCursor(raw).mogrify(sql, params) if params else sql  # COPY takes no parameters
+    buf = bytearray()
+    with raw.cursor() as cur, cur.copy(f"COPY ({inner}) TO STDOUT WITH (FORMAT csv)") as copy:
+        for block in copy:
+            buf += block
+    if not buf:
         return schema.empty_table()
-    arrays = []
-    for values, field in zip(zip(*rows, strict=True), schema, strict=True):
-        if pa.types.is_date32(field.type):
-            arrays.append(pc.cast(pa.array(values, pa.string()), pa.timestamp("s")).cast(pa.date32()))
-        else:
-            arrays.append(pa.array(values, field.type))
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pacsv.read_csv(io.BytesIO(bytes(buf)),
+                          read_options=pacsv.ReadOptions(column_names=schema.names),
+                          convert_options=pacsv.ConvertOptions(column_types=schema, strings_can_be_null=True,
+                                                               quoted_strings_can_be_null=False))

@@ -1,8 +1,8 @@
 """A county's columns to the store's rows and back, as Arrow tables: the bulk paths never make an object per row.
 
 The store keeps every field as the data format types it (text, int64, float64, date32), tags as one text
-joined by ``;``. :func:`encode` adds each row's ``row_key`` (see :mod:`.schema`) and a ``digest`` of the
-fields a new version may change, so an import finds created, updated and unchanged rows by comparing two
+joined by ``;``. :func:`encode` adds each row's ``row_key`` (see :mod:`.schema`); :func:`digest` joins the
+fields a new version may change into one text, so an import finds updated and unchanged rows by comparing two
 columns, not two objects.
 """
 
@@ -43,7 +43,7 @@ def _joined(table: pa.Table, names: tuple[str, ...]) -> Any:
 def row_keys(table: pa.Table, name: str) -> Any:
     """``row_key`` of each row: the key fields joined; the second and later rows of one key get ``#2``, ``#3`` …"""
     keys = _joined(table, KEY_FIELDS[name])
-    if table.num_rows == 0 or pc.count_distinct(keys).as_py() == table.num_rows:
+    if table.num_rows == 0 or len(pc.unique(keys)) == table.num_rows:
         return keys
     codes = np.asarray(pc.dictionary_encode(keys).indices, np.int64)
     order = np.argsort(codes, kind="stable")
@@ -63,7 +63,8 @@ def digest(table: pa.Table, name: str) -> Any:
 
 
 def encode(county: ColumnarCounty) -> dict[str, pa.Table]:
-    """Every table of ``county`` in the store's columns, with ``row_key``, ``digest`` and ``seq`` (file order)."""
+    """Every table of ``county`` in the store's columns, with ``row_key`` and ``seq`` (file order); the importer
+    takes the :func:`digest` of the rows the store already holds only."""
     out: dict[str, pa.Table] = {}
     lv = county.levels
     out["levels"] = pa.table({"key": pa.array([x.key for x in lv], pa.string()),
@@ -80,7 +81,6 @@ def encode(county: ColumnarCounty) -> dict[str, pa.Table]:
         out[name] = pa.table(cols, schema=pa.schema([(f, STORE_TYPES[KIND[name][f]]) for f in fields(SPECS[name])]))
     for name, table in out.items():
         table = table.append_column("row_key", row_keys(table, name))
-        table = table.append_column("digest", digest(table, name))
         out[name] = table.append_column("seq", pa.array(np.arange(table.num_rows, dtype=np.int64)))
     return out
 

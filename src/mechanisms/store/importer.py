@@ -16,7 +16,7 @@ import datetime as dt
 import getpass
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -58,21 +58,25 @@ def checksum(source: str | Path) -> str:
 
 def import_county(url: str, source: str | Path, *, on: dt.date | None = None, dry_run: bool = False,
                   sync: bool = False, by: str | None = None, strict: bool = False,
-                  others: Sequence[Mechanism] = ()) -> ImportReport:
+                  others: Sequence[Mechanism] = (), tables: Collection[str] | None = None,
+                  label: str | None = None) -> ImportReport:
     """Import ``source`` (any DATA the loaders read) into the store at ``url``; see the module doc.
 
+    ``tables`` limits what is written to those tables (the whole file is still validated; the store's other
+    tables are left exactly as they are, ``sync`` or not): ``reassign --apply`` writes only the assignments.
+    ``label`` is the source the report and the audit table name (default: ``source`` itself).
     Returns the report; ``report.ok`` is false when there were conflicts, and then nothing was written.
     """
     on = on or dt.date.today()
     columns, log = read_columns(source, strict=strict)
     check_columns(columns, None, log, others)  # exactly what `validate` checks, every problem at once
-    report = ImportReport(url, str(source), on, by or getpass.getuser(), dry_run, sync, log, checksum(source))
+    report = ImportReport(url, label or str(source), on, by or getpass.getuser(), dry_run, sync, log, checksum(source))
     engine = make_engine(url)
     require_current(engine, url)
     if not log.ok:
         engine.dispose()
         return report
-    encoded = encode(columns)
+    encoded = {k: v for k, v in encode(columns).items() if tables is None or k in tables}
     conn = engine.connect()
     conn.info["write"] = True
     try:
@@ -110,7 +114,7 @@ def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Tabl
         report.tables[name] = counts
         written += n
     if not pg:
-        _check_overlaps(conn, import_id, log, report.source)
+        _check_overlaps(conn, import_id, report.on, log, report.source)
     conn.execute(imports.update().where(imports.c.id == import_id).values(
         counts=json.dumps({k: v.as_dict() for k, v in report.tables.items()})))
     report.import_id, report.rows_written = import_id, written
@@ -121,14 +125,16 @@ def _table(conn: sa.Connection, name: str, new: pa.Table, report: ImportReport, 
 
     cols = fields(SPECS[name])
     cur = bulk.select(conn, name, ["row_id", "row_key", *cols], "valid_to IS NULL", order="")
-    cur_digest = digest(cur, name)
     keys = new.column("row_key").combine_chunks()
     at = pc.index_in(keys, value_set=cur.column("row_key").combine_chunks())
     found = np.asarray(pc.is_valid(at), bool)
     idx = np.asarray(pc.fill_null(at, 0), np.int64)
     same = np.zeros(len(idx), bool)
-    if len(cur):
-        same = found & np.asarray(pc.equal(cur_digest.take(pa.array(idx)), new.column("digest").combine_chunks()), bool)
+    hit = np.flatnonzero(found)
+    if len(hit):  # only rows the store holds are compared (a first import compares nothing)
+        theirs = digest(cur.select(list(cols)).take(pa.array(idx[hit])), name)
+        ours = digest(new.select(list(cols)).take(pa.array(hit)), name)
+        same[hit] = np.asarray(pc.equal(theirs, ours), bool)
     changed = found & ~same
     created = ~found
     row_ids = np.asarray(cur.column("row_id").combine_chunks(), np.int64) if len(cur) else np.zeros(0, np.int64)
@@ -148,18 +154,20 @@ def _table(conn: sa.Connection, name: str, new: pa.Table, report: ImportReport, 
     return counts, n + len(to_close) + len(closed)
 
 
-def _check_overlaps(conn: sa.Connection, import_id: int, log: ProblemLog, source: str) -> None:
-    """SQLite has no exclusion constraint: no two non-empty versions of one row may share a day (checked for the
-    rows this import touched, inside its transaction, before it commits)."""
+def _check_overlaps(conn: sa.Connection, import_id: int, on: dt.date, log: ProblemLog, source: str) -> None:
+    """SQLite has no exclusion constraint: no two non-empty versions of one row may share a day, checked inside
+    the import's transaction, before it commits.
+
+    Why only versions that end after ``on``: every version this import adds begins on ``on`` and is open; an
+    open version cannot meet another open one (the unique index on open versions), and meets a closed one of
+    its key only if that one ends after ``on``. Versions it closes only get shorter. So those few rows (none,
+    when imports go forward in time) are the only ones to compare, not every row the import wrote."""
     for name in TABLES:
-        if name == "imports":
-            continue
-        sql = (f"SELECT a.row_key FROM {name} a JOIN {name} b ON a.row_key = b.row_key AND a.row_id <> b.row_id "
-               "WHERE (a.import_id = ? OR a.closed_by = ?) "
-               "AND a.valid_from < COALESCE(b.valid_to, '9999-12-31') AND b.valid_from < COALESCE(a.valid_to, '9999-12-31') "
-               "AND a.valid_from < COALESCE(a.valid_to, '9999-12-31') AND b.valid_from < COALESCE(b.valid_to, '9999-12-31') "
-               "LIMIT 5")
-        bad = [r[0] for r in conn.exec_driver_sql(sql, (import_id, import_id)).fetchall()]
+        sql = (f"SELECT b.row_key FROM {name} b WHERE b.valid_to > ? AND b.valid_from < b.valid_to AND EXISTS "
+               f"(SELECT 1 FROM {name} a WHERE a.row_key = b.row_key AND a.row_id <> b.row_id AND a.import_id = ? "
+               "AND a.valid_from < b.valid_to AND (a.valid_to IS NULL OR (b.valid_from < a.valid_to "
+               "AND a.valid_from < a.valid_to))) LIMIT 5")
+        bad = [r[0] for r in conn.exec_driver_sql(sql, (on.isoformat(), import_id)).fetchall()]
         if bad:
             log.add(source, None, "versions of {t} {keys} would overlap in time", "{t} 的 {keys} 的版本时间重叠",
                     t=name, keys=", ".join(bad), kind="store-overlap")

@@ -13,13 +13,13 @@ import attrs
 
 from ..county.records import County
 from ..errors import UsageError
-from ..model.labels import L, Label, Lang
+from ..model.labels import Label, Lang, _
 from ..model.mechanism import Mechanism
 from ..model.periods import Period, finer
 from ..model.rows import Block, Col, Rows, Say
 from ..model.scoring import Tier
 from .scores import MISSING_RULE, NORMALISATIONS, TIE_RULES, PeriodScore, ScoringEngine, tier_rule_text
-from .text import PER, RANK_ROWS, capped_rows, label_of, rank_value, rounded, unit_label, zh_en
+from .text import PER, RANK_ROWS, capped_rows, label_of, rank_value, rounded, unit_label
 
 CSV_COLUMNS = ("scorecard", "ranking", "group", "rank", "of", "unit", "name", "score", "complete", "note", "tier",
                "reward")
@@ -51,24 +51,25 @@ class ScoreReport:
 def _tier_cond(t: Tier, lang: Lang) -> str:
     parts = []
     if t.min_score is not None:
-        parts.append(f"≥ {t.min_score:g}" + zh_en(lang, "分", ""))
+        parts.append(_("≥ {score}").format(score=f"{t.min_score:g}").get(lang))
     if t.max_rank is not None:
-        parts.append(zh_en(lang, f"前{t.max_rank}名", f"rank ≤ {t.max_rank}"))
+        parts.append(_("rank ≤ {rank}").format(rank=t.max_rank).get(lang))
     return " & ".join(parts)
 
 
 def _score_note(ps: PeriodScore, lang: Lang) -> str:
     if ps.score is None:
-        return zh_en(lang, "无分（数据缺失）", "no score (no data)")
+        return _("no score (no data)").get(lang)
     notes = []
     if ps.missing_periods:
-        notes.append(zh_en(lang, f"缺{','.join(ps.missing_periods)}", f"missing {', '.join(ps.missing_periods)}"))
+        missing = ps.missing_periods
+        notes.append(_("missing {periods}").format(periods=Label(",".join(missing), ", ".join(missing))).get(lang))
     missing_items = sorted({i for part in ps.parts if part.score is not None for i in part.missing})
     if missing_items:
-        notes.append(zh_en(lang, f"缺项{','.join(missing_items)}", f"items missing: {', '.join(missing_items)}"))
+        notes.append(_("items missing: {items}").format(items=Label(",".join(missing_items), ", ".join(missing_items))).get(lang))
     if any(i.note == "partial" for part in ps.parts for i in part.items):
-        notes.append(zh_en(lang, "部分单位未报", "partly reported"))
-    return ("；" if lang == "zh" else "; ").join(notes) + (zh_en(lang, "（不完整）", " (incomplete)") if notes else "")
+        notes.append(_("partly reported").get(lang))
+    return ("；" if lang == "zh" else "; ").join(notes) + (_(" (incomplete)").get(lang) if notes else "")
 
 
 def score_report(m: Mechanism, county: County, period: Period, *, only: str | None = None, lang: Lang = "zh",
@@ -95,7 +96,7 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
         blocks.append(Say(f"{what}: {why.get(lang)}"))
 
     if not sc.scorecards:
-        skip(m.key, L("该机制未规定评分表", "the mechanism states no scorecards"))
+        skip(m.key, _("the mechanism states no scorecards"))
     with_items = [c for c in sc.scorecards if c.items and (only is None or c.key in cards_used)]
     if with_items and all(finer(period.kind, c.period) for c in with_items):
         kinds = ", ".join(sorted({c.period for c in with_items}))
@@ -108,17 +109,16 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
         doc["scorecards"].append({"key": card.key, "label": label_of(card.label), "level": card.level, "period": card.period,
                                   "max_score": card.max_score, "items": norm})
         if not card.items:
-            skip(card.key, L("评分表没有指标项（来源未给出权重）", "the scorecard has no items (the source gives no weights)"))
+            skip(card.key, _("the scorecard has no items (the source gives no weights)"))
             continue
         if finer(period.kind, card.period):
-            skip(card.key, Label(f"按{PER[card.period][0]}评分，不能按{period}评分",
-                                 f"scored per {card.period}; cannot score {period}"))
+            skip(card.key, _("scored per {per}; cannot score {period}").format(per=_per(card.period), period=period))
             continue
         items = "；".join(f"{i.indicator}×{i.weight:g}（{NORMALISATIONS[i.normalisation].zh}）" for i in card.items) \
             if lang == "zh" else "; ".join(f"{i.indicator} ×{i.weight:g} ({NORMALISATIONS[i.normalisation].en})"
                                           for i in card.items)
         blocks.append(Say(f"{card.label.get(lang)} [{card.key}]: {items}"
-                          + zh_en(lang, f"；满分{card.max_score:g}", f"; out of {card.max_score:g}")))
+                          + _("; out of {score}").format(score=f"{card.max_score:g}").get(lang)))
         if card.key not in {r.scorecard for r in sc.rankings}:
             scores = engine.scores(card, period)
             rows = [{"unit": u, "name": unit_label(s, u, show_personal), "score": rounded(ps.score),
@@ -129,8 +129,8 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
                              "unit": r["unit"], "name": r["name"], "score": r["score"],
                              "complete": scores[str(r["unit"])].complete, "note": r["note"], "tier": None, "reward": None}
                             for r in rows)
-            blocks.append(Rows(rows, [Col("unit", L("单位", "unit")), Col("name", L("名称", "name")),
-                                              Col("score", L("得分", "score"), "right"), Col("note", L("说明", "note"))],
+            blocks.append(Rows(rows, [Col("unit", _("unit")), Col("name", _("name")),
+                                              Col("score", _("score"), "right"), Col("note", _("note"))],
                               card.label, None))
 
     for ranking in rankings:
@@ -141,7 +141,7 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
         subs = period.split(card.period) if period.kind != card.period else ()
         schemes = [t for t in sc.tier_schemes if t.ranking == ranking.key]
         tier_results = [engine.tiers(t, period, result) for t in schemes]
-        group_label = {g.key: g.label for g in ranking.peer_groups} or {"all": L("全部", "all")}
+        group_label = {g.key: g.label for g in ranking.peer_groups} or {"all": _("all")}
         rows = []
         for i, row in enumerate(result.rows):
             r: dict[str, Any] = {"group": group_label.get(row.group, row.group), "rank": rank_value(row.rank), "unit": row.unit,
@@ -166,26 +166,26 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
                       "tiers": [aw.tier.key for aw in (tr.awards[i] for tr in tier_results) if aw.tier is not None]}
                      for i, row in enumerate(result.rows)],
             "ungrouped": list(result.ungrouped)})
-        cols = [Col("group", L("组别", "peer group")), Col("rank", L("名次", "rank"), "right"), Col("unit", L("单位", "unit")),
-                Col("name", L("名称", "name"))]
+        cols = [Col("group", _("peer group")), Col("rank", _("rank"), "right"), Col("unit", _("unit")),
+                Col("name", _("name"))]
         cols += [Col(f"p:{p}", Label(str(p), str(p)), "right") for p in subs]
-        cols += [Col("score", L("得分", "score"), "right")]
+        cols += [Col("score", _("score"), "right")]
         if schemes:
-            cols += [Col("tier", L("档次", "tier")), Col("reward", L("奖励", "reward"), "right")]
-        cols += [Col("note", L("说明", "note"))]
-        caption = zh_en(lang, "并列规则：", "Ties: ") + TIE_RULES[ranking.ties].get(lang)
+            cols += [Col("tier", _("tier")), Col("reward", _("reward"), "right")]
+        cols += [Col("note", _("note"))]
+        caption = _("Ties: ").get(lang) + TIE_RULES[ranking.ties].get(lang)
         if ranking.period != period.kind:
-            caption += zh_en(lang, f"。该排名按{PER[ranking.period][0]}发布，此处按{period}计算",
-                          f". Published per {ranking.period}; computed here over {period}")
+            caption += _(". Published per {per}; computed here over {period}").format(
+                per=_per(ranking.period), period=period).get(lang)
         if subs:
-            caption += zh_en(lang, f"。得分为各{PER[card.period][0]}得分的平均", f". Score = mean of the {card.period}ly scores")
+            caption += _(". Score = mean of the {per}ly scores").format(per=_per(card.period)).get(lang)
         if result.ungrouped:
             names = ", ".join(result.ungrouped)
-            caption += zh_en(lang, f"。不属任何组：{names}", f". In no peer group: {names}")
+            caption += _(". In no peer group: {names}").format(names=names).get(lang)
         rows, more = capped_rows(rows, lang, RANK_ROWS)
         if more:
-            caption += zh_en(lang, "。", ". ") + more
-        blocks.append(Rows(rows, cols, Label(f"{ranking.label.zh}（{period}）", f"{ranking.label.en} ({period})"),
+            caption += _(". ").get(lang) + more
+        blocks.append(Rows(rows, cols, _("{ranking} ({period})").format(ranking=ranking.label, period=period),
                           caption))
         for tr in tier_results:
             scheme = tr.scheme
@@ -193,7 +193,7 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
                       "group": group_label.get(ln.tier.peer_group, ln.tier.peer_group) if ln.tier.peer_group else None,
                       "count": ln.count, "reward": float(ln.tier.reward), "amount": float(ln.amount)} for ln in tr.lines]
             budget = tr.budget
-            lines.append({"tier": L("合计", "total"), "count": sum(ln.count for ln in tr.lines),
+            lines.append({"tier": _("total"), "count": sum(ln.count for ln in tr.lines),
                           "amount": float(sum(budget.values()))})
             doc["tiers"].append({"key": scheme.key, "label": label_of(scheme.label), "ranking": ranking.key, "by": scheme.by,
                                  "scheme_period": scheme.period, "rule": label_of(tier_rule_text(scheme)),
@@ -202,24 +202,24 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
                                  "budget": budget})
             cap = tier_rule_text(scheme).get(lang)
             if scheme.period != period.kind:
-                cap += zh_en(lang, f"。该方案按{PER[scheme.period][0]}兑现，此处按{period}计算",
-                          f". The scheme pays per {scheme.period}; computed here for {period}")
-            blocks.append(Rows(lines, [Col("tier", L("档次", "tier")), Col("rule", L("条件", "condition")),
-                                               Col("group", L("组别", "group")), Col("count", L("数量", "units"), "right"),
-                                               Col("reward", L("单项奖励", "reward each"), "right"),
-                                               Col("amount", L("金额", "amount"), "right")],
-                              Label(f"{scheme.label.zh}：预算", f"{scheme.label.en}: budget"), cap))
+                cap += _(". The scheme pays per {per}; computed here for {period}").format(
+                    per=_per(scheme.period), period=period).get(lang)
+            blocks.append(Rows(lines, [Col("tier", _("tier")), Col("rule", _("condition")),
+                                               Col("group", _("group")), Col("count", _("units"), "right"),
+                                               Col("reward", _("reward each"), "right"),
+                                               Col("amount", _("amount"), "right")],
+                              _("{scheme}: budget").format(scheme=scheme.label), cap))
         for rule in (lr for lr in sc.lists if lr.ranking == ranking.key):
             lres = engine.list_members(rule, period)
-            colour = L("红榜", "red list") if rule.colour == "red" else L("黑榜", "black list")
-            end = zh_en(lang, "前", "top ") if rule.colour == "red" else zh_en(lang, "后", "bottom ")
+            colour = _("red list") if rule.colour == "red" else _("black list")
+            end = _("top ").get(lang) if rule.colour == "red" else _("bottom ").get(lang)
             if rule.periods_running == 1:
-                desc = zh_en(lang, f"{rule.label.zh}：{lres.periods[0]} 同组{end}{rule.n}名",
-                          f"{rule.label.en}: {end}{rule.n} of the group in {lres.periods[0]}")
+                desc = _("{rule}: {end}{n} of the group in {period}").format(
+                    rule=rule.label, end=end, n=rule.n, period=lres.periods[0]).get(lang)
             else:
                 span = f"{lres.periods[0]}–{lres.periods[-1]}"
-                desc = zh_en(lang, f"{rule.label.zh}：{span} 连续{rule.periods_running}期同组{end}{rule.n}名",
-                          f"{rule.label.en}: {end}{rule.n} of the group in each of {rule.periods_running} periods {span}")
+                desc = _("{rule}: {end}{n} of the group in each of {periods} periods {span}").format(
+                    rule=rule.label, end=end, n=rule.n, periods=rule.periods_running, span=span).get(lang)
             entries = [{"group": group_label.get(e.group, e.group), "unit": e.unit,
                         "name": unit_label(s, e.unit, show_personal), "positions": list(e.positions)} for e in lres.entries]
             doc["lists"].append({"key": rule.key, "label": label_of(rule.label), "colour": rule.colour, "n": rule.n,
@@ -228,12 +228,17 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
                                            for e in lres.entries],
                                  "consequence": label_of(rule.consequence)})
             if entries:
-                blocks.append(Rows(entries, [Col("group", L("组别", "group")), Col("unit", L("单位", "unit")),
-                                                     Col("name", L("名称", "name")),
-                                                     Col("positions", L("各期位次", "places"), "right")],
+                blocks.append(Rows(entries, [Col("group", _("group")), Col("unit", _("unit")),
+                                                     Col("name", _("name")),
+                                                     Col("positions", _("places"), "right")],
                                   rule.label if rule.label.zh == colour.zh else
-                                  Label(f"{colour.zh}：{rule.label.zh}", f"{colour.en}: {rule.label.en}"),
-                                  desc + zh_en(lang, "（同分并列一并上榜）", " (ties at the cut-off all listed)")))
+                                  _("{colour}: {rule}").format(colour=colour, rule=rule.label),
+                                  desc + _(" (ties at the cut-off all listed)").get(lang)))
             else:
-                blocks.append(Say(desc + zh_en(lang, "：无", ": none")))
+                blocks.append(Say(desc + _(": none").get(lang)))
     return ScoreReport(m, period, doc, csv_rows, blocks)
+
+
+def _per(kind: str) -> Label:
+    """A period kind as a sentence names it: 月 in Chinese, the key (month) in English."""
+    return Label(PER[kind][0], kind)

@@ -31,27 +31,25 @@ import attrs
 
 from ..county.records import County
 from ..errors import UsageError
-from ..model.labels import Label
+from ..model.labels import Label, _
 from ..model.mechanism import Mechanism
 from ..model.periods import Period, finer
 from ..model.scoring import ListRule, PeerGroup, Ranking, Scorecard, ScoreItem, Scoring, Tier, TierScheme
 from .indicator_values import IndicatorValue, IndicatorValues, achievement_percent
 
 TIE_RULES: dict[str, Label] = {
-    "min": Label("同分并列，取最优名次，其后名次顺延（1、2、2、4）",
-                 "equal scores share the best rank; the next rank is skipped (1, 2, 2, 4)"),
-    "dense": Label("同分并列，其后名次连续（1、2、2、3）", "equal scores share a rank; no rank is skipped (1, 2, 2, 3)"),
-    "average": Label("同分取平均名次（1、2.5、2.5、4）", "equal scores share the mean of their ranks (1, 2.5, 2.5, 4)"),
-    "ordinal": Label("同分按单位编号先后排名（1、2、3、4）", "equal scores are ranked by unit id (1, 2, 3, 4)"),
+    "min": _("equal scores share the best rank; the next rank is skipped (1, 2, 2, 4)"),
+    "dense": _("equal scores share a rank; no rank is skipped (1, 2, 2, 3)"),
+    "average": _("equal scores share the mean of their ranks (1, 2.5, 2.5, 4)"),
+    "ordinal": _("equal scores are ranked by unit id (1, 2, 3, 4)"),
 }
 NORMALISATIONS: dict[str, Label] = {
-    "none": Label("原值即得分（0–100）", "the value is the score (0–100)"),
-    "target": Label("对照目标的完成度，上限100", "achievement against the target, capped at 100"),
-    "minmax": Label("同组最差0分、最好100分线性折算", "scaled from the group's worst (0) to best (100)"),
-    "rank": Label("同组按名次折算，第一100分、末位0分", "by place in the group: best 100, worst 0"),
+    "none": _("the value is the score (0–100)"),
+    "target": _("achievement against the target, capped at 100"),
+    "minmax": _("scaled from the group's worst (0) to best (100)"),
+    "rank": _("by place in the group: best 100, worst 0"),
 }
-MISSING_RULE = Label("缺项不计0分：按已有指标的权重计分，并标注“不完整”",
-                     "a missing item is not scored 0: the score uses the weights present and is flagged incomplete")
+MISSING_RULE = _("a missing item is not scored 0: the score uses the weights present and is flagged incomplete")
 DIGITS = 9
 
 
@@ -446,8 +444,8 @@ class ScoringEngine:
 
 def tier_rule_text(scheme: TierScheme) -> Label:
     if scheme.by == "threshold":
-        return Label("按分数线：达到的最高档", "by threshold: the highest tier whose minimum score is reached")
-    return Label("按名次：达到的最高档", "by rank: the best tier whose rank limit is reached")
+        return _("by threshold: the highest tier whose minimum score is reached")
+    return _("by rank: the best tier whose rank limit is reached")
 
 
 __all__ = [

@@ -11,8 +11,9 @@ from ..converter import unstructure
 from ..county.org import OrgStructure
 from ..county.records import County
 from ..model.campaign import Task
-from ..model.labels import Label, Lang
+from ..model.labels import Label, Lang, _
 from ..model.mechanism import Mechanism
+from ..model.safe_text import mask_person_name
 from ..model.schedule import Frequency, Schedule
 
 MAX_ROWS = 40
@@ -30,8 +31,8 @@ def label_of(label: Label | None) -> Any:
 
 
 def mask(name: str) -> str:
-    """A household name with all but its first character hidden."""
-    return name[:1] + "**" if name else name
+    """A household name with its surname kept and the rest hidden (张** / 欧阳**)."""
+    return mask_person_name(name)
 
 
 def unit_label(s: OrgStructure, uid: str, show_personal: bool = False) -> str:
@@ -97,17 +98,16 @@ def due_text(task: Task, lang: Lang) -> str:
     if task.due is not None:
         text = schedule_text(task.due, lang)
         if task.deadline is not None:
-            text += zh_en(lang, f"，至{task.deadline}", f", until {task.deadline}")
+            text += _(", until {deadline}").format(deadline=task.deadline).get(lang)
         return text
-    return str(task.deadline) if task.deadline else zh_en(lang, "未定", "no date")
+    return str(task.deadline) if task.deadline else _("no date").get(lang)
 
 
 def capped_rows(out_rows: list[dict[str, Any]], lang: Lang, limit: int = 0) -> tuple[list[dict[str, Any]], str | None]:
     limit = limit or MAX_ROWS
     if len(out_rows) <= limit:
         return out_rows, None
-    return out_rows[:limit], zh_en(lang, f"另有 {len(out_rows) - limit} 行（--format json/csv 输出全部）",
-                                f"{len(out_rows) - limit} more rows (--format json/csv gives all)")
+    return out_rows[:limit], _("{n} more rows (--format json/csv gives all)").format(n=len(out_rows) - limit).get(lang)
 
 
 def default_on(county: County) -> dt.date:

@@ -1,7 +1,7 @@
 """The first schema of the store: the nine tables of the data format as versions with valid time, and the audit table.
 
 Written out column by column (not built from :mod:`mechanisms.store.schema`), so it stays what it was when the
-schema moves on; tests/test_store_schema.py checks that the migrated database matches the schema module.
+schema moves on; tests/test_store_checks.py checks that the migrated database matches the schema module.
 
 Revision ID: 0001
 Revises:
