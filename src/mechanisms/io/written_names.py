@@ -11,7 +11,8 @@ written as the key, which every reader accepts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from ..model.labels import Lang
 from ..model.levels import DEFAULT_LEVELS, Level
@@ -65,24 +66,23 @@ def kind_name(kind: str, lang: Lang) -> str:
     return kind_names(lang).get(kind, kind)
 
 
+def _titles(items: Iterable[Any], names: dict[str, str], lang: Lang) -> dict[str, str]:
+    """Key → its title in ``lang`` where ``names`` (title → key, the readers' map) maps the title back, else the key."""
+    out: dict[str, str] = {}
+    for item in items:
+        title = (item.label.zh if lang == "zh" else item.label.en).strip()
+        out[item.key] = title if title and names.get(title) == item.key else item.key
+    return out
+
+
 def role_titles(mechanism: Mechanism, lang: Lang) -> dict[str, str]:
     """Role key → its title in ``lang`` where :func:`role_names` maps the title back to that role, else the key."""
-    names = role_names(mechanism)
-    out: dict[str, str] = {}
-    for r in mechanism.roles:
-        title = (r.label.zh if lang == "zh" else r.label.en).strip()
-        out[r.key] = title if title and names.get(title) == r.key else r.key
-    return out
+    return _titles(mechanism.roles, role_names(mechanism), lang)
 
 
 def indicator_titles(mechanism: Mechanism, lang: Lang) -> dict[str, str]:
     """Indicator key → its name in ``lang`` where :func:`indicator_names` maps it back to that indicator, else the key."""
-    names = indicator_names(mechanism)
-    out: dict[str, str] = {}
-    for ind in mechanism.indicators:
-        title = (ind.label.zh if lang == "zh" else ind.label.en).strip()
-        out[ind.key] = title if title and names.get(title) == ind.key else ind.key
-    return out
+    return _titles(mechanism.indicators, indicator_names(mechanism), lang)
 
 
 def period_name(period: Period, lang: Lang) -> str:
