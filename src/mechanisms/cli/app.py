@@ -198,12 +198,20 @@ def _global_personal(ctx: click.Context, _: click.Parameter, value: bool) -> boo
     return value
 
 
+def _global_keys(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta["mechanisms.keys"] = True
+    return value
+
+
 @click.group(cls=MechanismsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mechanisms")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, callback=_global_lang, expose_value=False,
               is_eager=True, help="Language of every command (or MECHANISMS_LANG; zh by default).")
 @click.option("--show-personal", is_flag=True, callback=_global_personal, expose_value=False,
               help="Show personal data (names, ID and phone numbers) in every output; masked by default.")
+@click.option("--keys", is_flag=True, callback=_global_keys, expose_value=False,
+              help="Show keys (county-leader, town) instead of names in every table and CSV.")
 def main() -> None:
     """County responsibility mechanisms (包保/包联): list, inspect, validate, compare.
 

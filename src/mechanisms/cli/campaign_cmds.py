@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from ..io.county_io import load_county
-from ..model.labels import L, Label, Lang
+from ..model.labels import Label, Lang, _, p_
 from ..model.mechanism import Mechanism
 from ..model.periods import Period
 from ..year.campaign_status import CampaignStatus, campaign_status
@@ -31,12 +31,12 @@ from .year_common import (
     zh_en,
 )
 
-_STATE = {"in-phase": L("进行中", "in phase"), "before": L("尚未开始", "not started"), "after": L("已结束", "ended"),
-          "between": L("阶段之间", "between phases")}
-_MS = {"met": L("达成", "met"), "missed": L("未达成", "missed"), "pending": L("未到期", "pending"),
-       "no-data": L("无数据", "no data")}
-_CASE = {"on-time": L("按时", "on time"), "late": L("超期完成", "late"), "overdue": L("超期未办", "overdue"),
-         "open": L("办理中", "open")}
+_STATE = {"in-phase": _("in phase"), "before": _("not started"), "after": _("ended"),
+          "between": _("between phases")}
+_MS = {"met": _("met"), "missed": _("missed"), "pending": _("pending"),
+       "no-data": _("no data")}
+_CASE = {"on-time": _("on time"), "late": _("late"), "overdue": _("overdue"),
+         "open": _("open")}
 
 
 def _campaign_doc(st: CampaignStatus, m: Mechanism) -> dict[str, Any]:
@@ -102,16 +102,16 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
             "due": due_text(t.task, lang), "units": t.units, "due_so_far": t.due_so_far,
             "done": t.count("done") if t.tracked else None, "late": t.count("done-late") if t.tracked else None,
             "overdue": t.count("overdue") if t.tracked else None, "max_late": t.max_days_late if t.tracked else None,
-            "records": zh_en(lang, "有", "yes") if t.tracked else zh_en(lang, "无", "none"),
+            "records": p_("campaign_cmds", "yes").get(lang) if t.tracked else _("none").get(lang),
             "next": t.next_due, "key": t.task.key})
-    task_cols = [Col("action", L("行动", "action")), Col("task", L("任务", "task")), Col("owner", L("责任", "owner")),
-                 Col("due", L("期限", "due")), Col("units", L("承担单位", "units"), "right"),
-                 Col("due_so_far", L("已到期", "due so far"), "right"), Col("done", L("按时完成", "done"), "right"),
-                 Col("late", L("逾期完成", "done late"), "right"), Col("overdue", L("逾期未完成", "overdue"), "right"),
-                 Col("max_late", L("最长逾期天数", "max days late"), "right"), Col("records", L("完成记录", "records")),
-                 Col("next", L("下次到期", "next due"))]
+    task_cols = [Col("action", _("action")), Col("task", _("task")), Col("owner", _("owner")),
+                 Col("due", _("due")), Col("units", p_("campaign_cmds", "units"), "right"),
+                 Col("due_so_far", _("due so far"), "right"), Col("done", _("done"), "right"),
+                 Col("late", _("done late"), "right"), Col("overdue", p_("campaign_cmds", "overdue"), "right"),
+                 Col("max_late", _("max days late"), "right"), Col("records", _("records")),
+                 Col("next", _("next due"))]
     if fmt == "csv":
-        emit(task_rows, [Col("key", L("键", "key")), *task_cols], fmt="csv", lang=lang)
+        emit(task_rows, [Col("key", _("key")), *task_cols], fmt="csv", lang=lang)
         return
     end = c.end or "…"
     say_line(f"{m.name.get(lang)} — {c.label.get(lang)} {c.start} – {end}")
@@ -122,17 +122,16 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
         say_line(zh_en(lang, f"{day}：{p.label.zh}（{span}）第{day_no}天", f"{day}: {p.label.en} phase ({span}), day {day_no}"))
     else:
         say_line(f"{day}: {_STATE[st.phase_state].get(lang)}")
-    rule = zh_en(lang, "规则：到期当日仍算按时，次日起逾期；逾期天数 = 查看日 − 到期日；完成记录按先到期先销号",
-              "Rule: a task is on time on its due date and overdue from the next day; days late = day − due; "
-              "completion records settle the oldest occurrence first")
-    rule += zh_en(lang, "；无完成记录的任务不判逾期", "; a task with no completion record at all is not judged overdue")
+    rule = _("Rule: a task is on time on its due date and overdue from the next day; days late = day − due; "
+              "completion records settle the oldest occurrence first").get(lang)
+    rule += _("; a task with no completion record at all is not judged overdue").get(lang)
     if county is None:
-        rule += zh_en(lang, "。未提供 --data：无法判断完成情况", ". No --data given: completion cannot be known")
+        rule += _(". No --data given: completion cannot be known").get(lang)
     shown = [r for r, t in zip(task_rows, st.tasks, strict=True) if show_all or t.tracked or t.occurrences]
     if len(shown) < len(task_rows):
         rule += zh_en(lang, f"。另有 {len(task_rows) - len(shown)} 项任务无期限、无记录，未列出（--all 列出）",
                    f". {len(task_rows) - len(shown)} tasks with no date and no records not listed (--all lists them)")
-    emit(shown, task_cols, fmt="table", lang=lang, title=L("任务", "Tasks"), caption=rule)
+    emit(shown, task_cols, fmt="table", lang=lang, title=_("Tasks"), caption=rule)
     overdue = sorted(st.overdue, key=lambda o: (-o.days_late, o.task, o.unit or ""))
     if overdue:
         s = county.structure if county else None
@@ -140,28 +139,27 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
             {"task": o.task, "unit": o.unit, "name": unit_label(s, o.unit) if s and o.unit else None, "due": o.due,
              "days": o.days_late, "owners": [actor_label(s, a) for a in o.owners] if s else None} for o in overdue]
         rows, cap = capped_rows(rows, lang)
-        emit(rows, [Col("task", L("任务", "task")), Col("unit", L("单位", "unit")), Col("name", L("名称", "name")),
-                    Col("due", L("到期日", "due")), Col("days", L("逾期天数", "days late"), "right"),
-                    Col("owners", L("责任人", "owners"))],
-             fmt="table", lang=lang, title=L("逾期未完成", "Overdue"), caption=cap)
+        emit(rows, [Col("task", _("task")), Col("unit", _("unit")), Col("name", _("name")),
+                    Col("due", p_("campaign_cmds", "due")), Col("days", _("days late"), "right"),
+                    Col("owners", _("owners"))],
+             fmt="table", lang=lang, title=_("Overdue"), caption=cap)
     if st.milestones:
         rows = [{"label": ms.milestone.label, "date": ms.milestone.date,
                  "target": f"{ms.milestone.target.indicator or ''} {ms.milestone.target.comparison} "
                            f"{ms.milestone.target.value:g}{ms.milestone.target.unit}",
                  "period": ms.period, "value": rounded(ms.value),
                  "state": _MS[ms.state].get(lang)
-                 + ("" if ms.complete else zh_en(lang, "（部分单位未报）", " (partly reported)"))}
+                 + ("" if ms.complete else _(" (partly reported)").get(lang))}
                 for ms in st.milestones]
-        emit(rows, [Col("label", L("节点", "milestone")), Col("date", L("日期", "date")), Col("target", L("目标", "target")),
-                    Col("period", L("数据期", "period"), "right"), Col("value", L("全县值", "county value"), "right"),
-                    Col("state", L("状态", "state"))], fmt="table", lang=lang, title=L("节点目标", "Milestones"),
-             caption=zh_en(lang, "按节点日期所在数据期的全县汇总值判断；未到期的显示查看日所在期的值",
-                        "Checked on the county total for the period holding the milestone date; "
-                        "pending ones show the value of the period holding the status day"))
+        emit(rows, [Col("label", _("milestone")), Col("date", _("date")), Col("target", _("target")),
+                    Col("period", _("period"), "right"), Col("value", _("county value"), "right"),
+                    Col("state", _("state"))], fmt="table", lang=lang, title=_("Milestones"),
+             caption=_("Checked on the county total for the period holding the milestone date; "
+                        "pending ones show the value of the period holding the status day").get(lang))
     rows = [{"date": r.date, "label": r.label, "owner": role_label(m, r.owner_role) if r.owner_role else None}
             for r in st.reporting]
     if rows:
-        emit(rows, [Col("date", L("日期", "date")), Col("label", L("报告", "report")), Col("owner", L("责任", "owner"))],
+        emit(rows, [Col("date", _("date")), Col("label", _("report")), Col("owner", _("owner"))],
              fmt="table", lang=lang, title=Label(f"{st.reporting_period} 报告日程", f"Reporting in {st.reporting_period}"))
     else:
         say_line(zh_en(lang, f"{st.reporting_period} 无报告安排", f"No reports fall in {st.reporting_period}"))
@@ -176,23 +174,22 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
                          "cases": len(cases) if county else None,
                          **{k: (sum(1 for d in cases if d.state == k) if county else None)
                             for k in ("on-time", "late", "overdue", "open")}})
-        emit(rows, [Col("task", L("任务", "task")), Col("rule", L("时限", "deadline")),
-                     Col("cases", L("件数", "cases"), "right"),
-                    Col("on-time", L("按时", "on time"), "right"), Col("late", L("超期完成", "late"), "right"),
-                    Col("overdue", L("超期未办", "overdue"), "right"), Col("open", L("办理中", "open"), "right")],
-             fmt="table", lang=lang, title=L("时限要求", "Relative deadlines"),
-             caption=zh_en(lang, "从前一事件的实际日期起算；期限当日仍算按时",
-                        "Counted from the actual date of the preceding event; the last day is still on time"))
+        emit(rows, [Col("task", _("task")), Col("rule", _("deadline")),
+                     Col("cases", _("cases"), "right"),
+                    Col("on-time", _("on time"), "right"), Col("late", _("late"), "right"),
+                    Col("overdue", _("overdue"), "right"), Col("open", _("open"), "right")],
+             fmt="table", lang=lang, title=_("Relative deadlines"),
+             caption=_("Counted from the actual date of the preceding event; the last day is still on time").get(lang))
         bad = [d for d in st.deadlines if d.state in ("late", "overdue")]
         if bad:
             s = county.structure if county else None
             rows = [{"case": d.case, "unit": d.unit, "step": f"{d.rule.after} → {d.rule.event}", "start": d.start,
                      "due": d.due, "done": d.done, "state": _CASE[d.state], "days": d.days_late} for d in bad]
             rows, cap = capped_rows(rows, lang)
-            emit(rows, [Col("case", L("案件", "case")), Col("unit", L("单位", "unit")), Col("step", L("环节", "step")),
-                        Col("start", L("起算日", "from")), Col("due", L("期限", "due")), Col("done", L("办结日", "done")),
-                        Col("state", L("状态", "state")), Col("days", L("超期天数", "days late"), "right")],
-                 fmt="table", lang=lang, title=L("超期案件", "Late and overdue cases"), caption=cap)
+            emit(rows, [Col("case", _("case")), Col("unit", _("unit")), Col("step", _("step")),
+                        Col("start", p_("campaign_cmds", "from")), Col("due", _("due")), Col("done", p_("campaign_cmds", "done")),
+                        Col("state", _("state")), Col("days", p_("campaign_cmds", "days late"), "right")],
+                 fmt="table", lang=lang, title=_("Late and overdue cases"), caption=cap)
 
 
 # ------------------------------------------------------------------ visits

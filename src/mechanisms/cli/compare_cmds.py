@@ -16,7 +16,7 @@ from ..errors import UsageError
 from ..io.atomic import check_writable, write_text
 from ..io.cells import safe_cell
 from ..model.assumptions import apply_overrides, parse_assignments
-from ..model.labels import L, Label, Lang
+from ..model.labels import L, Label, Lang, _, p_
 from ..model.mechanism import Mechanism
 from ..report.comparison_report import SCHEME_NOTE, comparison_json, comparison_report, metric_rows, no_policy_note
 from ..report.html import render
@@ -218,7 +218,7 @@ def _caption(cols: tuple[MechanismColumn, ...], lang: Lang) -> str:
 
 def _when(cols: tuple[MechanismColumn, ...]) -> Label:
     on = next((c.coverage.on for c in cols), None)
-    return L(f"，{on} 当日", f", as of {on}") if on else L("，所有日期的包保关系", ", every assignment ever held")
+    return L(f"，{on} 当日", f", as of {on}") if on else _(", every assignment ever held")
 
 
 @click.command("compare")
@@ -250,14 +250,15 @@ def compare_cmd(**opts: Any) -> None:
     elif fmt == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["metric", *(c.key for c in cols)])
-        for key, _, values in metric_rows(cols):
+        for key, __, values in metric_rows(cols):
             w.writerow([key, *(safe_cell("" if v is None else v.get(lang) if hasattr(v, "get") else v)
                                for v in values)])
     else:
-        rows = [{"metric": lab, **{c.key: v for c, v in zip(cols, values, strict=True)}} for _, lab, values in metric_rows(cols)]
+        rows = [{"metric": lab, **{c.key: v for c, v in zip(cols, values, strict=True)}} for __, lab, values in metric_rows(cols)]
         when = _when(cols)
         # keys, not names, head the columns: six mechanisms' names do not fit a terminal side by side
-        emit(rows, [Col("metric", L("指标", "figure")), *(Col(c.key, L(c.key, c.key), "right") for c in cols)], fmt="table",
+        emit(rows, [Col("metric", p_("compare_cmds", "figure")), *(Col(c.key, L(c.key, c.key), "right") for c in cols)],
+             fmt="table",
              lang=lang, title=L(f"机制比较 — {label}{when.zh}", f"Mechanisms compared — {label}{when.en}"),
              caption=_caption(cols, lang))
     if html_path is not None or pdf_path is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..io.county_io import load_county
-from ..model.labels import L, Lang, percent
+from ..model.labels import L, Lang, _, p_, percent
 from ..year.points import ledger_from_records
 from ..year.supervision import categories_count, closure_rates, group_by_level, supervise
 from .context import get_mechanism
@@ -28,9 +28,9 @@ from .year_common import (
     zh_en,
 )
 
-_KIND = {"earn": L("获得", "earned"), "deduct": L("扣减", "deducted"), "redeem": L("兑换", "redeemed")}
-_STATUS = {"ok": L("正常", "ok"), "capped": L("扣至0分", "capped at 0"), "rejected": L("余额不足，未兑换", "rejected"),
-           "unknown-rule": L("规则未定义", "unknown rule"), "rule-mismatch": L("分值与规则不符", "points differ from rule")}
+_KIND = {"earn": _("earned"), "deduct": _("deducted"), "redeem": _("redeemed")}
+_STATUS = {"ok": _("ok"), "capped": _("capped at 0"), "rejected": _("rejected"),
+           "unknown-rule": _("unknown rule"), "rule-mismatch": _("points differ from rule")}
 
 
 @click.command()
@@ -76,15 +76,16 @@ def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt
                               "points": ln.points, "applied": ln.applied, "balance": ln.balance, "status": ln.status,
                               "note": ln.note} for ln in ledger.lines] if trail else None})
         return
-    hh_cols = [Col("household", L("农户", "household")), Col("name", L("户名", "name")), Col("village", L("村", "village")),
-               Col("earned", L("获得", "earned"), "right"), Col("deducted", L("扣减", "deducted"), "right"),
-               Col("redeemed", L("兑换", "redeemed"), "right"), Col("balance", L("余额", "balance"), "right"),
-               Col("lines", L("笔数", "entries"), "right"), Col("last", L("最近", "last")),
-               Col("flagged", L("异常", "flagged"), "right")]
-    trail_cols = [Col("date", L("日期", "date")), Col("household", L("农户", "household")), Col("kind", L("类型", "kind")),
-                  Col("rule", L("规则", "rule")), Col("points", L("记录积分", "points"), "right"),
-                  Col("applied", L("入账", "applied"), "right"), Col("balance", L("余额", "balance"), "right"),
-                  Col("status", L("状态", "status")), Col("note", L("备注", "note"))]
+    hh_cols = [Col("household", _("household")), Col("name", p_("ledger_cmds", "name")),
+               Col("village", p_("ledger_cmds", "village")),
+               Col("earned", _("earned"), "right"), Col("deducted", _("deducted"), "right"),
+               Col("redeemed", _("redeemed"), "right"), Col("balance", _("balance"), "right"),
+               Col("lines", _("entries"), "right"), Col("last", _("last")),
+               Col("flagged", _("flagged"), "right")]
+    trail_cols = [Col("date", _("date")), Col("household", _("household")), Col("kind", _("kind")),
+                  Col("rule", _("rule")), Col("points", _("points"), "right"),
+                  Col("applied", _("applied"), "right"), Col("balance", _("balance"), "right"),
+                  Col("status", _("status")), Col("note", p_("ledger_cmds", "note"))]
     if fmt == "csv":
         emit(trail_rows if trail else rows, trail_cols if trail else hh_cols, fmt="csv", lang=lang)
         return
@@ -99,23 +100,22 @@ def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt
                       f"余额折合 {totals['balance'] * scheme.yuan_per_point:,.2f} 元",
                 f"At ¥{scheme.yuan_per_point:g} a point: ¥{totals['redeemed'] * scheme.yuan_per_point:,.2f} redeemed, "
                 f"¥{totals['balance'] * scheme.yuan_per_point:,.2f} outstanding"))
-    rule_text = zh_en(lang, "规则：余额不为负——兑换超过余额不予兑换，扣分最多扣至0分；按日期顺序记账",
-                   "Rules: never negative — a redemption above the balance is refused, a penalty stops at 0; "
-                   "entries are booked in date order")
+    rule_text = _("Rules: never negative — a redemption above the balance is refused, a penalty stops at 0; "
+                   "entries are booked in date order").get(lang)
     if trail:
         shown, cap = capped_rows(trail_rows, lang)
-        emit(shown, trail_cols, fmt="table", lang=lang, title=L("积分流水", "Audit trail"),
+        emit(shown, trail_cols, fmt="table", lang=lang, title=_("Audit trail"),
              caption=rule_text + (f"；{cap}" if cap else ""))
     else:
         shown, cap = capped_rows(rows, lang)
-        emit(shown, hh_cols, fmt="table", lang=lang, title=L("农户积分", "Household points"),
+        emit(shown, hh_cols, fmt="table", lang=lang, title=_("Household points"),
              caption=rule_text + (f"；{cap}" if cap else ""))
 
 
 # ------------------------------------------------------------------ problems
 
-_PSTATE = {"open": L("整改中", "open"), "overdue": L("逾期未整改", "overdue"), "closed": L("按期销号", "closed"),
-           "closed-late": L("逾期销号", "closed late")}
+_PSTATE = {"open": p_("ledger_cmds", "open"), "overdue": p_("ledger_cmds", "overdue"), "closed": _("closed"),
+           "closed-late": _("closed late")}
 
 
 @click.command()
@@ -157,7 +157,7 @@ def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
              "suggested": cat_label.get(st.suggested, st.suggested) if st.suggested else None,
              "description": st.record.description} for st in statuses]
     rate_rows = [{"group": r.group, "name": (actor_label(s, r.group) if by == "assignee" else unit_label(s, r.group))
-                  if r.group not in ("all", "—") else (L("合计", "all") if r.group == "all" else None),
+                  if r.group not in ("all", "—") else (p_("ledger_cmds", "all") if r.group == "all" else None),
                   "found": r.found, "closed": r.closed, "on_time": r.closed_on_time, "late": r.closed_late,
                   "open": r.open, "overdue": r.overdue, "closure": percent(r.closure_rate),
                   "on_time_rate": percent(r.on_time_rate)}
@@ -173,14 +173,14 @@ def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
                                 "closure_rate": r.closure_rate, "on_time_rate": r.on_time_rate} for r in rates],
                    "by": by, "categories": {k: {"recorded": v[0], "suggested": v[1]} for k, v in cats.items()}})
         return
-    cols = [Col("id", L("编号", "id")), Col("unit", L("单位", "unit")), Col("name", L("名称", "name")),
-            Col("found", L("发现", "found")), Col("assignee", L("责任人", "assigned to")),
-            Col("deadline", L("整改期限", "deadline")), Col("closed", L("销号", "closed")), Col("state", L("状态", "state")),
-            Col("days_late", L("逾期天数", "days late"), "right"), Col("category", L("问责类别", "category")),
-            Col("suggested", L("建议类别", "suggested"))]
+    cols = [Col("id", _("id")), Col("unit", _("unit")), Col("name", _("name")),
+            Col("found", _("found")), Col("assignee", _("assigned to")),
+            Col("deadline", p_("ledger_cmds", "deadline")), Col("closed", p_("ledger_cmds", "closed")), Col("state", _("state")),
+            Col("days_late", _("days late"), "right"), Col("category", _("category")),
+            Col("suggested", _("suggested"))]
     if fmt == "csv":
-        emit(rows, [*cols[:4], Col("assigned_to", L("责任人编号", "assignee id")), *cols[5:],
-                    Col("deadline_source", L("期限来源", "deadline source")), Col("description", L("问题", "description"))],
+        emit(rows, [*cols[:4], Col("assigned_to", _("assignee id")), *cols[5:],
+                    Col("deadline_source", _("deadline source")), Col("description", _("description"))],
              fmt="csv", lang=lang)
         return
     head = (sup.label.get(lang) + " — ") if sup else ""
@@ -189,21 +189,19 @@ def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
         if r["deadline_source"] == "rule":
             r["deadline"] = f"{r['deadline']}*"
     shown, cap = capped_rows(rows, lang)
-    rule = zh_en(lang, "期限当日销号为按期，次日起逾期；* 为按机制整改时限推算的期限；建议类别仅供参考，不写回台账",
-              "Closed on the deadline is on time; overdue from the next day; * = deadline from the mechanism's "
-              "rectification period; suggested categories are advice only, never written back")
-    emit(shown, cols, fmt="table", lang=lang, title=L("问题清单", "Problem ledger"),
+    rule = _("Closed on the deadline is on time; overdue from the next day; * = deadline from the mechanism's "
+              "rectification period; suggested categories are advice only, never written back").get(lang)
+    emit(shown, cols, fmt="table", lang=lang, title=_("Problem ledger"),
          caption=rule + (f"；{cap}" if cap else ""))
-    emit(rate_rows, [Col("group", L("分组", "group")), Col("name", L("名称", "name")),
-                     Col("found", L("问题数", "found"), "right"),
-                     Col("closed", L("已销号", "closed"), "right"), Col("on_time", L("按期", "on time"), "right"),
-                     Col("late", L("逾期销号", "late"), "right"), Col("open", L("整改中", "open"), "right"),
-                     Col("overdue", L("逾期未整改", "overdue"), "right"), Col("closure", L("销号率", "closure rate"), "right"),
-                     Col("on_time_rate", L("按期率", "on-time rate"), "right")],
-         fmt="table", lang=lang, title=L("整改销号率", "Closure rates"),
-         caption=zh_en(lang, "销号率 = 已销号 / 问题数；按期率 = 按期销号 / (已销号 + 逾期未整改)",
-                    "closure rate = closed / found; on-time rate = closed on time / (closed + overdue)"))
+    emit(rate_rows, [Col("group", p_("ledger_cmds", "group")), Col("name", _("name")),
+                     Col("found", p_("ledger_cmds", "found"), "right"),
+                     Col("closed", L("已销号", "closed"), "right"), Col("on_time", p_("ledger_cmds", "on time"), "right"),
+                     Col("late", p_("ledger_cmds", "late"), "right"), Col("open", p_("ledger_cmds", "open"), "right"),
+                     Col("overdue", p_("ledger_cmds", "overdue"), "right"), Col("closure", _("closure rate"), "right"),
+                     Col("on_time_rate", _("on-time rate"), "right")],
+         fmt="table", lang=lang, title=_("Closure rates"),
+         caption=_("closure rate = closed / found; on-time rate = closed on time / (closed + overdue)").get(lang))
     if cats:
         emit([{"category": cat_label.get(k, k), "recorded": v[0], "suggested": v[1]} for k, v in cats.items()],
-             [Col("category", L("问责类别", "category")), Col("recorded", L("已认定", "recorded"), "right"),
-              Col("suggested", L("建议", "suggested"), "right")], fmt="table", lang=lang, title=L("问责", "Accountability"))
+             [Col("category", _("category")), Col("recorded", _("recorded"), "right"),
+              Col("suggested", p_("ledger_cmds", "suggested"), "right")], fmt="table", lang=lang, title=_("Accountability"))

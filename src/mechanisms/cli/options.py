@@ -113,3 +113,24 @@ def status_day_option(help_text: str = "Status day YYYY-MM-DD.") -> Callable[[F]
 def workers_option(help_text: str = "Worker processes (default: one per core; 1 runs in this process).") -> Callable[[F], F]:
     """``--workers``, the same default everywhere: one process per core (``None`` here; the executor decides)."""
     return click.option("--workers", type=click.IntRange(min=1), default=None, help=help_text)
+
+
+def _remember_keys(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
+    """Keep ``--keys`` where every table of the invocation can read it (``ctx.meta`` is shared down the tree)."""
+    if value:
+        ctx.meta["mechanisms.keys"] = True
+    return value or bool(ctx.meta.get("mechanisms.keys"))
+
+
+keys_option = click.option("--keys", "keys", is_flag=True, callback=_remember_keys,
+                           help="Show keys (county-leader, town) instead of names in tables and CSV; JSON always "
+                                "has keys.")
+"""``--keys`` on a command (also accepted before the command: ``mechanisms --keys coverage …``); the command gets
+``keys: bool``. Names are the default because a county office reads 县级领导, not ``county-leader``; an analyst
+joining CSV output on keys asks for them."""
+
+
+def show_keys() -> bool:
+    """Whether ``--keys`` was given anywhere on the command line."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get("mechanisms.keys"))

@@ -10,7 +10,7 @@ import attrs
 import click
 
 from ..errors import UsageError
-from ..model.labels import L, Lang
+from ..model.labels import L, Lang, _, p_
 from .context import county_for, get_mechanism
 from .options import as_of_option, fmt_option, lang_option, mechanism_file_option, set_option
 from .output import Col, console, emit, emit_json
@@ -165,26 +165,26 @@ def _table(result: object, lang: Lang, data: str) -> None:
                f"{len(result.uncovered)} left uncovered"), markup=False)
     emit([{**r, "gap": None if r["gap"] is None else f"{100 * r['gap']:.2f}%",
            "bound": r["bound"], "method": f"{r['method']} ({r['status']})"} for r in result.role_rows()],
-         [Col("role", L("角色", "role")), Col("slots", L("待补", "to fill"), "right"),
-          Col("moved", L("已调整", "moved"), "right"), Col("uncovered", L("未覆盖", "uncovered"), "right"),
-          Col("largest_before", L("调整前最大负担", "largest load before"), "right"),
-          Col("largest_after", L("调整后最大负担", "largest load after"), "right"),
-          Col("bound", L("下界", "bound"), "right"), Col("gap", L("差距", "gap"), "right"),
-          Col("method", L("求解", "solver"))],
-         fmt="table", lang=lang, title=L("按角色", "By role"))
+         [Col("role", _("role")), Col("slots", _("to fill"), "right"),
+          Col("moved", _("moved"), "right"), Col("uncovered", _("uncovered"), "right"),
+          Col("largest_before", _("largest load before"), "right"),
+          Col("largest_after", _("largest load after"), "right"),
+          Col("bound", _("bound"), "right"), Col("gap", _("gap"), "right"),
+          Col("method", _("solver"))],
+         fmt="table", lang=lang, title=_("By role"))
     if result.moves:
         emit(result.move_rows()[:TABLE_ROWS],
-             [Col("unit", L("单位", "unit")), Col("role", L("角色", "role")), Col("from_actor", L("原责任人", "from")),
-              Col("to_actor", L("接任", "to")), Col("households", L("农户", "households"), "right"),
-              Col("within", L("范围", "within"))],
+             [Col("unit", _("unit")), Col("role", _("role")), Col("from_actor", _("from")),
+              Col("to_actor", p_("reassign_cmds", "to")), Col("households", _("households"), "right"),
+              Col("within", _("within"))],
              fmt="table", lang=lang, title=L(f"调整（{len(result.moves)} 项）", f"Moves ({len(result.moves)})"),
              caption=(f"另有 {len(result.moves) - TABLE_ROWS} 项，见 --format json 或 -o" if zh else
                       f"{len(result.moves) - TABLE_ROWS} more; see --format json or -o")
              if len(result.moves) > TABLE_ROWS else None)
     if result.uncovered:
         emit([{**u, "reason": u["reason_zh"] if zh else u["reason_en"]} for u in result.uncovered_rows()[:TABLE_ROWS]],
-             [Col("unit", L("单位", "unit")), Col("role", L("角色", "role")),
-              Col("households", L("农户", "households"), "right"), Col("reason", L("原因", "reason"))],
+             [Col("unit", _("unit")), Col("role", _("role")),
+              Col("households", _("households"), "right"), Col("reason", p_("reassign_cmds", "reason"))],
              fmt="table", lang=lang, title=L(f"无法覆盖（{len(result.uncovered)} 处）",
                                              f"Left uncovered ({len(result.uncovered)})"))
     else:

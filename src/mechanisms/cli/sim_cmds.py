@@ -19,7 +19,7 @@ import click
 
 from ..county.records import County
 from ..errors import UsageError
-from ..model.labels import L, Label, Lang
+from ..model.labels import Label, Lang, _, p_
 from ..model.mechanism import Mechanism
 from ..simulation import Scenario, Table, executor_for, load_scenario, monte_carlo, prepare, summarize, sweep
 from ..simulation.prepared import SimCounty
@@ -32,16 +32,16 @@ from .output import Col, console, emit, emit_json, err_console
 F = TypeVar("F", bound=Callable[..., Any])
 
 METRIC_LABELS: dict[str, Label] = {
-    "coverage": L("覆盖率", "coverage"),
-    "chain_complete": L("链条完整率", "chain complete"),
-    "vacancy": L("岗位空缺率", "posts vacant"),
-    "load_mean": L("人均负责户数", "households per post, mean"),
-    "load_max": L("最多负责户数", "households per post, max"),
-    "visits": L("走访次数", "visits"),
-    "events": L("风险事件数", "risk events"),
-    "found_within_deadline": L("限期内发现率", "found within deadline"),
-    "delay_mean": L("平均发现天数", "days to find, mean"),
-    "delay_p90": L("发现天数（90%分位）", "days to find, p90"),
+    "coverage": _("coverage"),
+    "chain_complete": _("chain complete"),
+    "vacancy": _("posts vacant"),
+    "load_mean": _("households per post, mean"),
+    "load_max": _("households per post, max"),
+    "visits": p_("sim_cmds", "visits"),
+    "events": _("risk events"),
+    "found_within_deadline": _("found within deadline"),
+    "delay_mean": _("days to find, mean"),
+    "delay_p90": _("days to find, p90"),
 }
 SHARES = {"coverage", "chain_complete", "vacancy", "found_within_deadline"}
 
@@ -200,13 +200,13 @@ def _simulate_tables(summary: Table, mechanism: Mechanism, lang: Lang) -> None:
                 "load_mean": _cell("load_mean", idx.get(("load_mean", ra.key))),
                 "load_max": _cell("load_max", idx.get(("load_max", ra.key))),
                 "visits": _cell("visits", idx.get(("visits", ra.key)))} for ra in mechanism.roles]
-    emit(by_role, [Col("role", L("角色", "role")), *(Col(m, METRIC_LABELS[m], "right") for m in
+    emit(by_role, [Col("role", _("role")), *(Col(m, METRIC_LABELS[m], "right") for m in
                                                       ("coverage", "vacancy", "load_mean", "load_max", "visits"))],
-         fmt="table", lang=lang, title=L("按角色（全期，均值及95%置信区间）", "By role (whole run; mean, 95% CI)"))
+         fmt="table", lang=lang, title=_("By role (whole run; mean, 95% CI)"))
     chain = [{"metric": METRIC_LABELS[m], "value": _cell(m, idx.get((m, "")))}
              for m in ("chain_complete", "events", "found_within_deadline", "delay_mean", "delay_p90")]
-    emit(chain, [Col("metric", L("指标", "metric")), Col("value", L("均值（95%置信区间）", "mean (95% CI)"), "right")],
-         fmt="table", lang=lang, title=L("全链条与风险事件", "Whole chain and risk events"))
+    emit(chain, [Col("metric", _("metric")), Col("value", _("mean (95% CI)"), "right")],
+         fmt="table", lang=lang, title=_("Whole chain and risk events"))
 
 
 def _sweep_table(summary: Table, lang: Lang, params: tuple[str, ...]) -> None:
@@ -215,7 +215,7 @@ def _sweep_table(summary: Table, lang: Lang, params: tuple[str, ...]) -> None:
     metrics = ("chain_complete", "found_within_deadline", "delay_mean", "delay_p90")
     rows = [{**dict(zip(params, pt, strict=True)), **{m: _cell(m, idx.get((*pt, m, ""))) for m in metrics}} for pt in points]
     emit(rows, [*(Col(p, Label(p, p)) for p in params), *(Col(m, METRIC_LABELS[m], "right") for m in metrics)],
-         fmt="table", lang=lang, title=L("各参数组合（全期，均值及95%置信区间）", "Each grid point (whole run; mean, 95% CI)"))
+         fmt="table", lang=lang, title=_("Each grid point (whole run; mean, 95% CI)"))
 
 
 def _emit(summary: Table, *, fmt: str, lang: Lang, mechanism: Mechanism, head: dict[str, Any],

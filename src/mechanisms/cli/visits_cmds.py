@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..model.labels import L, Lang, percent
+from ..model.labels import Lang, _, p_, percent
 from ..model.periods import Period
 from ..year.visits import check_visits, compliance_by_role, window
 from .context import county_for, get_mechanism
@@ -59,7 +59,7 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
              "unit_name": unit_label(s, c.unit, show_personal) if len(c.units) == 1 else
              zh_en(lang, f"{len(c.units)}个单位", f"{len(c.units)} units"),
              "from": c.start, "to": c.end, "required": c.required, "done": c.done, "counted": c.counted,
-             "compliant": None if c.compliant is None else (zh_en(lang, "是", "yes") if c.compliant else zh_en(lang, "否", "no"))}
+             "compliant": None if c.compliant is None else (_("yes").get(lang) if c.compliant else _("no").get(lang))}
             for c in checks]
     if fmt == "json":
         emit_json({"mechanism": m.key, "period": str(period),
@@ -69,37 +69,34 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
                                "required": c.required, "done": c.done, "counted": c.counted, "visits": c.visits,
                                "compliant": c.compliant} for c in checks]})
         return
-    cols = [Col("actor", L("人员", "actor")), Col("actor_name", L("姓名", "name")), Col("role", L("角色", "role")),
-            Col("unit", L("单位", "unit")), Col("unit_name", L("单位名称", "unit name")), Col("from", L("起", "from")),
-            Col("to", L("止", "to")), Col("required", L("应走访", "required"), "right"),
-            Col("done", L("实走访", "done"), "right"), Col("counted", L("计", "counted")),
-            Col("compliant", L("达标", "compliant"))]
+    cols = [Col("actor", _("actor")), Col("actor_name", p_("visits_cmds", "name")), Col("role", _("role")),
+            Col("unit", _("unit")), Col("unit_name", _("unit name")), Col("from", p_("visits_cmds", "from")),
+            Col("to", p_("visits_cmds", "to")), Col("required", _("required"), "right"),
+            Col("done", p_("visits_cmds", "done"), "right"), Col("counted", _("counted")),
+            Col("compliant", _("compliant"))]
     if fmt == "csv":
-        emit(rows, [Col("role_key", L("角色键", "role key")), *cols], fmt="csv", lang=lang)
+        emit(rows, [Col("role_key", _("role key")), *cols], fmt="csv", lang=lang)
         return
     freq = {r.key: r.visits for r in m.roles}
-    summary = [{"role": role_label(m, r.role) if r.role != "all" else L("合计", "all"), "role_key": r.role,
+    summary = [{"role": role_label(m, r.role) if r.role != "all" else p_("visits_cmds", "all"), "role_key": r.role,
                 "freq": freq_text(f, lang) if (f := freq.get(r.role)) else None,
                 "window": str(window(period, m.role(r.role))) if r.role != "all" else None,
                 "checked": r.checked, "compliant": r.compliant, "share": percent(r.share)} for r in by_role]
     say_line(f"{m.name.get(lang)} [{m.key}] — {period}")
     if not checks:
-        say_line(zh_en(lang, "该县数据中没有此机制有走访要求的包保关系",
-                       "No assignments of this mechanism's roles with a visit duty in this county's data"))
+        say_line(_("No assignments of this mechanism's roles with a visit duty in this county's data").get(lang))
         return
-    emit(summary, [Col("role", L("角色", "role")), Col("freq", L("要求", "required frequency")),
-                   Col("window", L("考核期", "window")), Col("checked", L("应考核", "checked"), "right"),
-                   Col("compliant", L("达标", "compliant"), "right"), Col("share", L("达标率", "share"), "right")],
-         fmt="table", lang=lang, title=L("走访达标情况", "Visit compliance"),
-         caption=zh_en(lang, "应走访 = 频次 × 考核期内开始的周期数（在岗期间）；到所包单位及其下级单位的走访都计入；"
-                          "按天计的职责同一天只计一次",
-                    "Required = times × frequency periods begun in the window while assigned; visits to the unit or "
-                    "any unit under it count; day-based duties count each date once"))
+    emit(summary, [Col("role", _("role")), Col("freq", _("required frequency")),
+                   Col("window", _("window")), Col("checked", _("checked"), "right"),
+                   Col("compliant", _("compliant"), "right"), Col("share", _("share"), "right")],
+         fmt="table", lang=lang, title=_("Visit compliance"),
+         caption=_("Required = times × frequency periods begun in the window while assigned; visits to the unit or "
+                    "any unit under it count; day-based duties count each date once").get(lang))
     detail = rows if show_all else [r for r, c in zip(rows, checks, strict=True) if c.compliant is False]
     detail, cap = capped_rows(detail, lang)
     if detail:
         emit(detail, cols, fmt="table", lang=lang,
-             title=L("明细", "Checks") if show_all else L("未达标明细", "Shortfalls"), caption=cap)
+             title=_("Checks") if show_all else _("Shortfalls"), caption=cap)
 
 
 # ------------------------------------------------------------------ points

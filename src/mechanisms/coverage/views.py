@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.labels import L, Label, Lang, percent
+from ..model.labels import L, Label, Lang, _, p_, percent
 from ..model.mechanism import Mechanism
 from ..model.rows import Block, Col, Rows, Say
 from .results import CoverageReport
@@ -86,8 +86,8 @@ def _gap_blocks(report: CoverageReport, m: Mechanism, lang: Lang, show_personal:
         out.append(Rows(
             [{"unit": g.unit, "name": report.gap_name(g, show_personal), "role": _role_name(m, g.role),
               "rule": _rule_label(m, g.rule), "households": g.households} for g in gaps[:TABLE_ROWS]],
-            [Col("unit", L("单位", "unit")), Col("name", L("单位名称", "unit name")), Col("role", L("角色", "role")),
-             Col("rule", L("未满足的要求", "rule broken")), Col("households", L("未覆盖户", "hh unreached"), "right")],
+            [Col("unit", _("unit")), Col("name", _("unit name")), Col("role", _("role")),
+             Col("rule", _("rule broken")), Col("households", _("hh unreached"), "right")],
             L(f"覆盖缺口（{len(gaps)} 处）", f"Gaps ({len(gaps)})"),
             (f"另有 {len(gaps) - TABLE_ROWS} 处，见 --format json 或 csv" if zh else
              f"{len(gaps) - TABLE_ROWS} more; see --format json or csv") if len(gaps) > TABLE_ROWS else None))
@@ -125,40 +125,40 @@ def blocks(report: CoverageReport, m: Mechanism, lang: Lang, data: str, show_per
           "households": f"{r.households_covered:,}/{r.households_in_scope:,}", "share": percent(r.share),
           "red_mean": None if (red_mean := red[r.role].mean) is None else round(red_mean, 2),
           "red_min": red[r.role].min} for r in report.roles],
-        [Col("role", L("角色", "role")), Col("level", L("层级", "level")),
-         Col("units", L("达标单位", "units ok"), "right"),
-         Col("unit_share", L("单位%", "units %"), "right"),
-         Col("households", L("覆盖农户", "households"), "right"),
-         Col("share", L("农户%", "hh %"), "right"),
-         Col("red_mean", L("户均责任人", "actors/hh"), "right"),
-         Col("red_min", L("最少", "min"), "right")],
-        L("按角色覆盖", "Coverage by role")))
+        [Col("role", _("role")), Col("level", _("level")),
+         Col("units", _("units ok"), "right"),
+         Col("unit_share", _("units %"), "right"),
+         Col("households", p_("views", "households"), "right"),
+         Col("share", _("hh %"), "right"),
+         Col("red_mean", _("actors/hh"), "right"),
+         Col("red_min", _("min"), "right")],
+        _("Coverage by role")))
     out.append(Rows(
         [{"level": lv.level, "units": f"{lv.units_complete:,}/{lv.units:,}",
           "households": f"{lv.households_complete:,}/{lv.households:,}",
           "share": percent(lv.households_complete / lv.households if lv.households else None)} for lv in report.levels],
-        [Col("level", L("层级", "level")), Col("units", L("链条完整单位", "units complete"), "right"),
-         Col("households", L("链条完整农户", "households complete"), "right"),
-         Col("share", L("比例", "share"), "right")],
-        L("按层级的链条完整性", "Chain completeness by level")))
+        [Col("level", _("level")), Col("units", _("units complete"), "right"),
+         Col("households", _("households complete"), "right"),
+         Col("share", p_("views", "share"), "right")],
+        _("Chain completeness by level")))
     out.extend(_gap_blocks(report, m, lang, show_personal))
     out.append(Rows(
         [{"role": x.role, "actors": x.actors,
           "units": f"{x.units_mean:.3g} / {x.units_median:g} / {x.units_max}",
           "households": f"{x.mean:.3g} / {x.median:g} / {x.max}", "gini": round(x.gini, 3),
           "over": x.over_capacity} for x in report.load],
-        [Col("role", L("角色", "role")), Col("actors", L("责任人", "actors"), "right"),
-         Col("units", L("单位 均/中/最大", "units mean/med/max"), "right"),
-         Col("households", L("农户 均/中/最大", "hh mean/med/max"), "right"),
-         Col("gini", L("基尼系数", "Gini"), "right"), Col("over", L("超容量", "over cap."), "right")],
-        L("每名责任人的负担", "Load per actor")))
+        [Col("role", _("role")), Col("actors", _("actors"), "right"),
+         Col("units", _("units mean/med/max"), "right"),
+         Col("households", _("hh mean/med/max"), "right"),
+         Col("gini", _("Gini"), "right"), Col("over", _("over cap."), "right")],
+        _("Load per actor")))
     spof = report.single_points_of_failure
     if spof:
         out.append(Rows(
             [{"actor": s.actor, "role": s.role, "units": s.units, "households": s.households} for s in spof[:SPOF_ROWS]],
-            [Col("actor", L("责任人", "actor")), Col("role", L("角色", "role")),
-             Col("units", L("独自负责单位", "units alone"), "right"),
-             Col("households", L("仅靠其覆盖的农户", "households on them alone"), "right")],
+            [Col("actor", p_("views", "actor")), Col("role", _("role")),
+             Col("units", _("units alone"), "right"),
+             Col("households", _("households on them alone"), "right")],
             L(f"单点责任人（{len(spof)} 人次）", f"Single points of failure ({len(spof)})"),
             (f"另有 {len(spof) - SPOF_ROWS} 条，见 --format json" if zh else
              f"{len(spof) - SPOF_ROWS} more; see --format json") if len(spof) > SPOF_ROWS else None))
@@ -170,12 +170,12 @@ def blocks(report: CoverageReport, m: Mechanism, lang: Lang, data: str, show_per
                 mc = (percent(p.monte_carlo) or "") + (f" ± {100 * p.stderr:.1f}" if p.stderr is not None else "")
             rows.append({"f": f"{p.f:g}", "role": p.role, "leaving": f"{p.leaving:g}/{p.actors}",
                          "exact": percent(p.expected_share), "mc": mc})
-        cols = [Col("f", L("流失比例", "share leaving"), "right"), Col("role", L("角色", "role")),
-                Col("leaving", L("流失/总人数", "leaving/actors"), "right"),
-                Col("exact", L("期望覆盖率（精确）", "expected share (exact)"), "right")]
+        cols = [Col("f", _("share leaving"), "right"), Col("role", _("role")),
+                Col("leaving", _("leaving/actors"), "right"),
+                Col("exact", _("expected share (exact)"), "right")]
         if any(p.runs for p in report.robustness):
-            cols.append(Col("mc", L("蒙特卡洛 ± 标准误", "Monte Carlo ± s.e."), "right"))
-        out.append(Rows(rows, cols, L("稳健性：责任人流失后的期望覆盖", "Robustness: expected coverage after turnover"),
+            cols.append(Col("mc", _("Monte Carlo ± s.e."), "right"))
+        out.append(Rows(rows, cols, _("Robustness: expected coverage after turnover"),
                         "“全链条”：所有角色的责任人一起流失后，链条仍完整的农户比例" if zh else
                         "whole chain: share of households whose chain stays complete when actors of every role leave"))
     return out

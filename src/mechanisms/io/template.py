@@ -23,7 +23,7 @@ import attrs
 from ..county.org import Actor, Assignment, Unit
 from ..county.records import DONE, Event, Observation, PointsEntry, ProblemRecord, Visit
 from ..errors import UsageError
-from ..model.labels import Label, Lang
+from ..model.labels import Label, Lang, _, p_
 from ..model.levels import DEFAULT_LEVELS, Level
 from ..model.mechanism import Mechanism, Role, Scope
 from ..model.periods import Period
@@ -49,13 +49,13 @@ from .tables import (
 from .written_names import header, indicator_titles, kind_names, level_names, mapped, period_name, role_titles, table_name
 
 TemplateFormat = Literal["xlsx", "csv", "json", "yaml"]
-INSTRUCTIONS = Label("说明", "instructions")
-LISTS = Label("选项", "lists")
+INSTRUCTIONS = _("instructions")
+LISTS = _("lists")
 LAST_ROW = 1_048_576
 """Excel's last row: a dropdown holds for every row a user may add."""
 
-_SHORT = {"county": Label("县", "county"), "town": Label("镇", "town"), "village": Label("村", "village"),
-          "group": Label("组", "group"), "household": Label("户", "household")}
+_SHORT = {"county": p_("template", "county"), "town": p_("template", "town"), "village": p_("template", "village"),
+          "group": p_("template", "group"), "household": p_("template", "household")}
 _ORDINAL = "一二"
 _ID = {"county": "C", "town": "T", "village": "V", "group": "G", "household": "H"}
 
@@ -184,7 +184,7 @@ def example_staff(mechanism: Mechanism, units: list[Unit], year: int, names: Lan
         held = _units_for(units, role.level, role.scope)
         per_unit = max([role.min_per_unit, *(c.min_actors for c in mechanism.coverage_rules if c.role == role.key)])
         cap = 1 if role.self_held else max(1, role.capacity or len(held))
-        for _ in range(max(1, per_unit)):
+        for __ in range(max(1, per_unit)):
             for first in range(0, len(held), cap):
                 n = len(actors) + 1
                 actor = Actor(f"A{n:02d}", f"示例责任主体{n:02d}" if names == "zh" else f"Sample actor {n:02d}", kind)
@@ -267,34 +267,34 @@ def _choices(mechanism: Mechanism, level_name: dict[str, str], year: int, names:
         for k in r.actor_kinds or ("cadre",):
             if k not in kind_keys:
                 kind_keys.append(k)
-    out = [Choice("levels", Label("层级", "level"), tuple(level_name.values())),
-           Choice("kinds", Label("类别", "kind"), tuple(kinds.get(k, k) for k in kind_keys)),
-           Choice("roles", Label("角色", "role"), tuple(roles[r.key] for r in mechanism.roles))]
+    out = [Choice("levels", _("level"), tuple(level_name.values())),
+           Choice("kinds", p_("template", "kind"), tuple(kinds.get(k, k) for k in kind_keys)),
+           Choice("roles", _("role"), tuple(roles[r.key] for r in mechanism.roles))]
     stored = [i for i in mechanism.indicators if not i.is_formula]
     if stored:
         titles = indicator_titles(mechanism, names)
-        out.append(Choice("indicators", Label("指标", "indicator"), tuple(titles[i.key] for i in stored)))
-        out.append(Choice("periods", Label("期间", "period"), tuple(period_name(p, names) for p in _periods(year)),
+        out.append(Choice("indicators", _("indicator"), tuple(titles[i.key] for i in stored)))
+        out.append(Choice("periods", p_("template", "period"), tuple(period_name(p, names) for p in _periods(year)),
                           strict=False))
     visiting = _visit_roles(mechanism)
     if visiting:
-        out.append(Choice("visit_roles", Label("走访角色", "visit role"), tuple(roles[r.key] for r in visiting)))
+        out.append(Choice("visit_roles", _("visit role"), tuple(roles[r.key] for r in visiting)))
     scoring = mechanism.scoring
     if scoring is not None and scoring.supervision is not None and scoring.supervision.categories:
-        out.append(Choice("categories", Label("问责类别", "category"),
+        out.append(Choice("categories", _("category"),
                           tuple(c.key for c in scoring.supervision.categories)))
     if scoring is not None and scoring.points is not None and scoring.points.rules:
-        out.append(Choice("rules", Label("积分规则", "points rule"), tuple(r.key for r in scoring.points.rules)))
+        out.append(Choice("rules", _("points rule"), tuple(r.key for r in scoring.points.rules)))
     campaign = mechanism.campaign
     if campaign is not None:
         events = [DONE]
         for t in campaign.tasks:
             for w in t.within:
                 events.extend(e for e in (w.after, w.event) if e not in events)
-        out.append(Choice("events", Label("事件", "event"), tuple(events)))
+        out.append(Choice("events", _("event"), tuple(events)))
         tasks = tuple(t.key for t in campaign.tasks) + tuple(m.key for m in campaign.milestones)
         if tasks:
-            out.append(Choice("tasks", Label("任务", "task"), tasks))
+            out.append(Choice("tasks", _("task"), tasks))
     return tuple(out)
 
 
@@ -343,72 +343,71 @@ def build_template(mechanism: Mechanism, *, lang: Lang = "zh", names: Lang | Non
             rows.append(row)
         tables.append((spec, rows))
     return Template(mechanism, lang, names, year, levels, tuple(tables), _choices(mechanism, lv, year, names),
-                    tuple(d for d in DROPDOWNS if any(s.name == d[0] for s, _ in tables)))
+                    tuple(d for d in DROPDOWNS if any(s.name == d[0] for s, __ in tables)))
 
 
 # ---------------------------------------------------------------- what each column holds
 
 _HELP: dict[tuple[str, str], Label] = {
-    ("levels", "key"): Label("层级代码（英文，程序内部用）", "the level's key"),
-    ("levels", "zh"): Label("层级的中文名称", "the level's Chinese name"),
-    ("levels", "en"): Label("层级的英文名称", "the level's English name"),
-    ("units", "id"): Label("单位编号，全表唯一；其他表用它指代单位", "the unit's id, unique; other sheets name units by it"),
-    ("units", "name"): Label("单位名称", "the unit's name"),
-    ("units", "level"): Label("单位的层级", "the unit's level"),
-    ("units", "parent"): Label("上级单位的编号；只有最上面的县不填", "the id of the unit above; empty for the county only"),
-    ("units", "tags"): Label("标签，多个用“;”或“、”分隔", "tags, separated by ';'"),
-    ("units", "households"): Label("户数：只给没有下级单位的单位填写（有农户行时不填）",
-                                   "households: only for a unit with no units under it"),
-    ("actors", "id"): Label("人员（或单位、部门）编号，全表唯一", "the actor's id, unique"),
-    ("actors", "name"): Label("姓名或单位名称", "the person's or body's name"),
-    ("actors", "kind"): Label("责任主体的类别", "what kind of actor"),
-    ("actors", "tags"): Label("标签，多个用“;”分隔", "tags, separated by ';'"),
-    ("actors", "unit"): Label("所属单位的编号（可不填）", "the id of the unit the actor belongs to (optional)"),
-    ("assignments", "actor"): Label("人员表中的编号", "an id of the actors sheet"),
-    ("assignments", "role"): Label("包保角色（本机制规定的职责）", "the role (a duty the mechanism sets)"),
-    ("assignments", "unit"): Label("包保的单位（单位表中的编号）", "the unit held (an id of the units sheet)"),
-    ("assignments", "start"): Label("开始日期（可不填）", "first day (optional)"),
-    ("assignments", "end"): Label("结束日期（可不填；调离时填写）", "last day (optional; when the actor leaves)"),
-    ("assignments", "households"): Label("只联系其中部分农户时的户数（可不填）", "households covered, if only some"),
-    ("assignments", "mechanism"): Label("机制代码；一份台账记多个机制时填写", "the mechanism's key"),
-    ("observations", "unit"): Label("单位表中的编号", "an id of the units sheet"),
-    ("observations", "indicator"): Label("指标名称", "the indicator"),
-    ("observations", "period"): Label("统计期间", "the period"),
-    ("observations", "value"): Label("数值（是/否 记为 1/0）", "the value (yes/no as 1/0)"),
-    ("visits", "actor"): Label("走访人（人员表中的编号）", "who visited (an id of the actors sheet)"),
-    ("visits", "unit"): Label("走访的单位（单位表中的编号）", "the unit visited"),
-    ("visits", "date"): Label("走访日期", "the day"),
-    ("visits", "role"): Label("以哪个角色走访", "the role visited in"),
-    ("visits", "days"): Label("在村天数（按天计的职责填写）", "days on site (for duties counted in days)"),
-    ("visits", "note"): Label("备注", "a note"),
-    ("problems", "id"): Label("问题编号，全表唯一", "the problem's id, unique"),
-    ("problems", "unit"): Label("问题所在单位的编号", "the unit the problem is in"),
-    ("problems", "found"): Label("发现日期", "the day it was found"),
-    ("problems", "description"): Label("问题描述", "what the problem is"),
-    ("problems", "assigned_to"): Label("整改责任人（人员表中的编号）", "who must rectify it (an actor id)"),
-    ("problems", "deadline"): Label("整改期限", "the rectification deadline"),
-    ("problems", "closed"): Label("销号日期（未销号不填）", "the day it was closed (empty while open)"),
-    ("problems", "category"): Label("问责类别（问责时填写）", "the accountability category, if any"),
-    ("points", "household"): Label("农户（单位表中农户的编号）", "the household (a unit id)"),
-    ("points", "date"): Label("日期", "the day"),
-    ("points", "points"): Label("积分：得分为正，扣分或兑换为负", "points: earned positive, deducted or redeemed negative"),
-    ("points", "rule"): Label("积分规则", "the points rule"),
-    ("points", "note"): Label("备注", "a note"),
-    ("events", "unit"): Label("单位表中的编号", "an id of the units sheet"),
-    ("events", "event"): Label("事件类型：done 表示任务完成", "the event: done marks a task done"),
+    ("levels", "key"): _("the level's key"),
+    ("levels", "zh"): _("the level's Chinese name"),
+    ("levels", "en"): _("the level's English name"),
+    ("units", "id"): _("the unit's id, unique; other sheets name units by it"),
+    ("units", "name"): _("the unit's name"),
+    ("units", "level"): _("the unit's level"),
+    ("units", "parent"): _("the id of the unit above; empty for the county only"),
+    ("units", "tags"): _("tags, separated by ';'"),
+    ("units", "households"): _("households: only for a unit with no units under it"),
+    ("actors", "id"): _("the actor's id, unique"),
+    ("actors", "name"): _("the person's or body's name"),
+    ("actors", "kind"): _("what kind of actor"),
+    ("actors", "tags"): p_("template", "tags, separated by ';'"),
+    ("actors", "unit"): _("the id of the unit the actor belongs to (optional)"),
+    ("assignments", "actor"): _("an id of the actors sheet"),
+    ("assignments", "role"): _("the role (a duty the mechanism sets)"),
+    ("assignments", "unit"): _("the unit held (an id of the units sheet)"),
+    ("assignments", "start"): _("first day (optional)"),
+    ("assignments", "end"): _("last day (optional; when the actor leaves)"),
+    ("assignments", "households"): _("households covered, if only some"),
+    ("assignments", "mechanism"): _("the mechanism's key"),
+    ("observations", "unit"): _("an id of the units sheet"),
+    ("observations", "indicator"): _("the indicator"),
+    ("observations", "period"): _("the period"),
+    ("observations", "value"): _("the value (yes/no as 1/0)"),
+    ("visits", "actor"): _("who visited (an id of the actors sheet)"),
+    ("visits", "unit"): _("the unit visited"),
+    ("visits", "date"): _("the day"),
+    ("visits", "role"): _("the role visited in"),
+    ("visits", "days"): _("days on site (for duties counted in days)"),
+    ("visits", "note"): _("a note"),
+    ("problems", "id"): _("the problem's id, unique"),
+    ("problems", "unit"): _("the unit the problem is in"),
+    ("problems", "found"): _("the day it was found"),
+    ("problems", "description"): _("what the problem is"),
+    ("problems", "assigned_to"): _("who must rectify it (an actor id)"),
+    ("problems", "deadline"): _("the rectification deadline"),
+    ("problems", "closed"): _("the day it was closed (empty while open)"),
+    ("problems", "category"): _("the accountability category, if any"),
+    ("points", "household"): _("the household (a unit id)"),
+    ("points", "date"): p_("template", "the day"),
+    ("points", "points"): _("points: earned positive, deducted or redeemed negative"),
+    ("points", "rule"): _("the points rule"),
+    ("points", "note"): _("a note"),
+    ("events", "unit"): _("an id of the units sheet"),
+    ("events", "event"): _("the event: done marks a task done"),
     ("events", "date"): Label("发生日期", "the day"),
-    ("events", "subject"): Label("对象（案件或线索编号，可不填）", "the case (optional)"),
-    ("events", "task"): Label("任务或节点代码", "the task or milestone"),
-    ("events", "note"): Label("备注", "a note"),
+    ("events", "subject"): _("the case (optional)"),
+    ("events", "task"): _("the task or milestone"),
+    ("events", "note"): _("a note"),
 }
 
 _KIND_HELP: dict[str, Label] = {
-    "date": Label("日期，如 2024-01-31、2024/1/31、2024年1月31日", "a date: 2024-01-31, 2024/1/31, …"),
-    "int": Label("整数", "a whole number"),
-    "float": Label("数字", "a number"),
-    "tags": Label("文本", "text"),
-    "str": Label("文本", "text"),
-    "level": Label("文本", "text"),
+    "date": _("a date: 2024-01-31, 2024/1/31, …"),
+    "int": _("a whole number"),
+    "float": _("a number"),
+    "tags": _("text"),
+    "str": _("text"),
+    "level": _("text"),
 }
 
 
@@ -448,7 +447,7 @@ def instruction_rows(t: Template) -> Iterator[list[str]]:
             f"are made up: change or delete them. Then run: {first}")]
     yield []
     yield ["工作表", "列", "必填", "内容", "可填的值"] if zh else ["sheet", "column", "required", "holds", "accepts"]
-    for spec, _ in t.tables:
+    for spec, __ in t.tables:
         for col in spec.columns:
             help_text = _HELP.get((spec.name, col.field), Label(col.zh, col.field)).get(t.lang)
             yield [table_name(spec, t.names), header(col, t.names), ("是" if zh else "yes") if col.required else "",
@@ -548,7 +547,7 @@ def _workbook(t: Template) -> Any:
     for table, field, key in t.dropdowns:
         if key not in where:
             continue
-        spec = next(s for s, _ in t.tables if s.name == table)
+        spec = next(s for s, __ in t.tables if s.name == table)
         choice = t.choice(key)
         if not choice.values:  # a mechanism with no roles: nothing to pick from, nothing to refuse
             continue

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..compare.comparison import ROBUSTNESS, MechanismColumn
 from ..county.records import County
-from ..model.labels import Label, Lang, percent
+from ..model.labels import Label, Lang, _, p_, percent
 from ..model.safe_text import mask_personal
 from .document import BarChart, Histogram, LineChart, Ref, Report, Section, Series, Table, Text, na
 from .masking import mask_name
@@ -31,19 +31,17 @@ def has_visit_duties(c: MechanismColumn) -> bool:
     return any(v > 0 for v in c.visit_burden_by_role.values())
 
 
-NO_VISITS = L("该机制未规定走访职责，模拟中没有人走访，发现率无从谈起",
-              "the mechanism sets no visit duties, so no one visits in the simulation and no risk can be found in time")
-NOT_SIMULATED = L("未模拟（加 --simulate）", "not simulated (add --simulate)")
-NO_EVENTS = L("模拟中没有发生风险事件", "no risk event occurred in the simulation")
-NONE_FOUND = L("模拟中没有发现任何风险事件", "no risk event was found in the simulation")
-NO_TIERS = L("该机制没有奖励档次方案", "the mechanism has no reward tiers")
-STAFFING = {"own": L("县里自有", "the county's own"), "policy": L("按配置政策生成", "its staffing policy"),
-            "own-no-policy": L("县里现有（该机制没有配置政策）", "the county's own as they are (the mechanism has no "
+NO_VISITS = _("the mechanism sets no visit duties, so no one visits in the simulation and no risk can be found in time")
+NOT_SIMULATED = _("not simulated (add --simulate)")
+NO_EVENTS = _("no risk event occurred in the simulation")
+NONE_FOUND = _("no risk event was found in the simulation")
+NO_TIERS = _("the mechanism has no reward tiers")
+STAFFING = {"own": _("the county's own"), "policy": _("its staffing policy"),
+            "own-no-policy": _("the county's own as they are (the mechanism has no "
                                                                  "staffing policy)")}
-NO_POLICY = L("注：{keys} 没有配置政策，按县里现有的包保关系比较（本县没有其包保关系的，其覆盖为零）。",
-              "Note: {keys} state(s) no staffing policy, so it is compared on the county's own assignments as they are "
+NO_POLICY = _("Note: {keys} state(s) no staffing policy, so it is compared on the county's own assignments as they are "
               "(none for it here means no coverage).")
-NO_ROLE_SCOPE = L("没有角色在本县有负责的单位", "no role has units in scope in this county")
+NO_ROLE_SCOPE = _("no role has units in scope in this county")
 
 
 def _sim(c: MechanismColumn, value: float | None, none_reason: Label, digits: int | None = 1) -> Any:
@@ -63,48 +61,48 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
         return key, label, values
 
     rows = [
-        row("staffing", L("包保关系来源", "assignments from"), [STAFFING[c.staffing] for c in cols]),
-        row("levels", L("层级数", "levels"), [c.levels for c in cols]),
-        row("roles", L("角色数", "roles"), [len(c.roles) for c in cols]),
-        row("actors", L("所需责任人", "actors needed"), [c.actors for c in cols]),
-        row("assignments", L("包保关系", "assignments"), [c.assignments for c in cols]),
-        row("households", L("农户", "households"), [c.coverage.households for c in cols]),
+        row("staffing", _("assignments from"), [STAFFING[c.staffing] for c in cols]),
+        row("levels", _("levels"), [c.levels for c in cols]),
+        row("roles", _("roles"), [len(c.roles) for c in cols]),
+        row("actors", _("actors needed"), [c.actors for c in cols]),
+        row("assignments", _("assignments"), [c.assignments for c in cols]),
+        row("households", _("households"), [c.coverage.households for c in cols]),
         row("chain", L("全链条覆盖率", "chain complete"), [percent(c.coverage.chain_share) for c in cols]),
-        row("weakest_role", L("覆盖最弱的角色", "weakest role"), [_weakest(c) for c in cols]),
-        row("roles_not_applicable", L("本县不适用的角色", "roles that do not apply here"),
+        row("weakest_role", _("weakest role"), [_weakest(c) for c in cols]),
+        row("roles_not_applicable", _("roles that do not apply here"),
             [_not_applicable_roles(c) for c in cols]),
-        row("gaps", L("未覆盖单位（违反规则）", "gaps (rule broken)"), [len(c.coverage.gaps) for c in cols]),
-        row("load_mean", L("人均负责农户（均值）", "households per actor, mean"), [_num(c.load_mean) for c in cols]),
-        row("load_max", L("人均负责农户（最大）", "households per actor, max"), [c.load_max for c in cols]),
-        row("load_gini", L("负担基尼系数", "load Gini"), [_num(c.load_gini, 3) for c in cols]),
-        row("redundancy", L("户均责任人（各角色平均）", "actors per household (mean over roles)"),
+        row("gaps", _("gaps (rule broken)"), [len(c.coverage.gaps) for c in cols]),
+        row("load_mean", _("households per actor, mean"), [_num(c.load_mean) for c in cols]),
+        row("load_max", _("households per actor, max"), [c.load_max for c in cols]),
+        row("load_gini", _("load Gini"), [_num(c.load_gini, 3) for c in cols]),
+        row("redundancy", _("actors per household (mean over roles)"),
             [_num(c.redundancy_mean, 2) for c in cols]),
-        row("spof", L("单点责任人", "single points of failure"), [len(c.coverage.single_points_of_failure) for c in cols]),
+        row("spof", _("single points of failure"), [len(c.coverage.single_points_of_failure) for c in cols]),
     ]
     for f in ROBUSTNESS:
         rows.append(row(f"robustness_{int(f * 100)}", L(f"{int(f * 100)}%人员流失后全链条覆盖（期望）",
                                                         f"chain complete if {int(f * 100)}% leave (expected)"),
                         [percent(c.robustness.get(f)) for c in cols]))
     rows += [
-        row("visit_burden", L("走访负担（人·天/月）", "visit burden (actor-days a month)"),
-            [_num(c.visit_burden) if has_visit_duties(c) else na(L("该机制未规定走访职责", "the mechanism sets no visit duties"))
+        row("visit_burden", _("visit burden (actor-days a month)"),
+            [_num(c.visit_burden) if has_visit_duties(c) else na(_("the mechanism sets no visit duties"))
              for c in cols]),
     ]
     if any(c.simulated for c in cols):
         rows += [
-            row("found_within_deadline", L("风险期限内发现率（模拟）", "risks found within deadline (simulated)"),
+            row("found_within_deadline", _("risks found within deadline (simulated)"),
                 [_sim(c, c.simulated.found_within_deadline if c.simulated else None, NO_EVENTS, None) for c in cols]),
-            row("delay_mean", L("平均发现时间（天）", "mean detection delay (days)"),
+            row("delay_mean", _("mean detection delay (days)"),
                 [_sim(c, c.simulated.delay_mean if c.simulated else None, NONE_FOUND) for c in cols]),
-            row("delay_p90", L("发现时间第90百分位（天）", "detection delay, 90th percentile (days)"),
+            row("delay_p90", _("detection delay, 90th percentile (days)"),
                 [_sim(c, c.simulated.delay_p90 if c.simulated else None, NONE_FOUND) for c in cols]),
         ]
     rows += [
-        row("tasks", L("任务 / 节点 / 报告", "tasks / milestones / reports"),
+        row("tasks", _("tasks / milestones / reports"),
             [f"{c.tasks} / {c.milestones} / {c.reporting}" for c in cols]),
-        row("indicators", L("指标", "indicators"), [c.indicators for c in cols]),
-        row("scoring", L("考核方案", "scoring scheme"), [_scheme(c) for c in cols]),
-        row("reward_budget", L("奖励预算（元）", "reward budget (CNY)"),
+        row("indicators", _("indicators"), [c.indicators for c in cols]),
+        row("scoring", _("scoring scheme"), [_scheme(c) for c in cols]),
+        row("reward_budget", _("reward budget (CNY)"),
             [na(NO_TIERS) if c.reward_budget is None else f"{c.reward_budget:,.0f} ({c.budget_period})" for c in cols]),
     ]
     return rows
@@ -132,7 +130,7 @@ def _weakest(c: MechanismColumn) -> Any:
 def _not_applicable_roles(c: MechanismColumn) -> Label:
     names = [_role_name(c, r.role) for r in c.coverage.roles if r.share is None]
     if not names:
-        return L("无", "none")
+        return _("none")
     return L("、".join(n.zh for n in names), ", ".join(n.en for n in names))
 
 
@@ -148,8 +146,7 @@ def _scheme(c: MechanismColumn) -> Label:
     return L("、".join(zh), ", ".join(en))
 
 
-SCHEME_NOTE = L("考核方案：评分表、排名、奖励档次方案、红黑榜各几个，是否有积分制、督查问责",
-                "Scoring scheme: how many scorecards, rankings, tier schemes and red/black lists; points; supervision")
+SCHEME_NOTE = _("Scoring scheme: how many scorecards, rankings, tier schemes and red/black lists; points; supervision")
 
 
 def comparison_json(cols: Sequence[MechanismColumn], county_label: str) -> dict[str, Any]:
@@ -229,9 +226,9 @@ def _gap_blocks(cols: Sequence[MechanismColumn], county: County, unmask: bool) -
     if rows:
         out.append(Table(L(f"覆盖缺口（每个机制未覆盖户最多的前{GAP_ROWS}处）",
                            f"Gaps (the {GAP_ROWS} leaving most households unreached, each mechanism)"),
-                         (L("机制", "mechanism"), L("单位（编号）", "unit (id)"), L("角色", "role"),
-                          L("未覆盖户", "households unreached")), tuple(rows),
-                         L("全部缺口及其名称：用 coverage 命令查看", "every gap by name: the coverage command")))
+                         (_("mechanism"), _("unit (id)"), _("role"),
+                          _("households unreached")), tuple(rows),
+                         _("every gap by name: the coverage command")))
     for c in cols:
         unchecked = c.coverage.unchecked_roles
         if unchecked:
@@ -246,42 +243,42 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
                       unmask: bool = False) -> Report:
     name = county_name(county, county_label)
     names = tuple(c.name for c in cols)
-    overview = Table(L("机制比较", "Mechanisms side by side"), (L("指标", "figure"), *names),
-                     tuple((label, *values) for _, label, values in metric_rows(cols)), SCHEME_NOTE)
+    overview = Table(_("Mechanisms side by side"), (p_("comparison_report", "figure"), *names),
+                     tuple((label, *values) for __, label, values in metric_rows(cols)), SCHEME_NOTE)
     weakest: list[Any] = []
     for c in cols:
         shares = [r.share for r in c.coverage.roles if r.share is not None]
         weakest.append(min(shares) if shares else na(NO_ROLE_SCOPE))
     chain: list[Any] = [c.coverage.chain_share if c.coverage.chain_share is not None
-                        else na(L("本县没有农户在该机制范围内", "no household of this county is in scope")) for c in cols]
-    coverage = BarChart(L("全链条覆盖率与最弱角色", "Chain completeness and the weakest role"), names,
-                        (Series(L("全链条覆盖", "chain complete"), tuple(chain)),
-                         Series(L("最弱角色的覆盖", "weakest role's coverage"), tuple(weakest))),
-                        L("农户覆盖率", "share of households"), percent=True)
+                        else na(_("no household of this county is in scope")) for c in cols]
+    coverage = BarChart(_("Chain completeness and the weakest role"), names,
+                        (Series(p_("comparison_report", "chain complete"), tuple(chain)),
+                         Series(_("weakest role's coverage"), tuple(weakest))),
+                        _("share of households"), percent=True)
     per_role = tuple(BarChart(L(f"{c.name.zh}：按角色覆盖", f"{c.name.en}: coverage by role"),
                               tuple(_role_name(c, r.role) for r in c.coverage.roles),
                               (Series(c.name, tuple(_role_value(c, r.share, r.level, county)
                                                     for r in c.coverage.roles)),),
-                              L("农户覆盖率", "share of households"), percent=True) for c in cols)
+                              _("share of households"), percent=True) for c in cols)
     top = max((int(c.loads.max()) for c in cols if len(c.loads)), default=1)
     edges = np.unique(np.round(np.geomspace(1, max(top, 2) + 1, 13))).astype(float)
     edges = np.concatenate([[0.0], edges])
-    load = Histogram(L("每名责任人负责的农户数分布", "Households per actor"), tuple(float(e) for e in edges),
+    load = Histogram(_("Households per actor"), tuple(float(e) for e in edges),
                      tuple(Series(c.name, tuple(float(x) for x in np.histogram(c.loads, bins=edges)[0])) for c in cols),
-                     L("每名责任人负责的农户数", "households per actor"), L("责任人数", "actors"))
+                     _("households per actor"), p_("comparison_report", "actors"))
     xs = (0.0, *ROBUSTNESS)
-    robust = LineChart(L("人员流失后的全链条覆盖（期望值，精确计算）", "Chain completeness as actors leave (exact expectation)"),
+    robust = LineChart(_("Chain completeness as actors leave (exact expectation)"),
                        xs, tuple(Series(c.name, (c.coverage.chain_share, *(c.robustness.get(f) for f in ROBUSTNESS)))
-                                 for c in cols), L("流失比例", "share leaving"), L("全链条覆盖", "chain complete"),
+                                 for c in cols), _("share leaving"), p_("comparison_report", "chain complete"),
                        percent=True)
-    no_visits = na(L("该机制未规定走访职责", "the mechanism sets no visit duties"))
-    burden = BarChart(L("走访负担", "Visit burden"), names,
-                      (Series(L("人·天/月", "actor-days a month"),
+    no_visits = na(_("the mechanism sets no visit duties"))
+    burden = BarChart(_("Visit burden"), names,
+                      (Series(_("actor-days a month"),
                               tuple(c.visit_burden if has_visit_duties(c) else no_visits for c in cols)),),
-                      L("走访负担（人·天/月）", "visit burden (actor-days a month)"))
+                      _("visit burden (actor-days a month)"))
     on = next((c.coverage.on for c in cols), None)
     when = (L(f"，按 {on} 当日在岗的包保关系", f", as of {on} (the assignments in force that day)") if on else
-            L("，所有日期的包保关系都计入", ", every assignment ever held counted"))
+            _(", every assignment ever held counted"))
     intro: list[Any] = [Text(L(f"同一县（{name}）上比较各机制{when.zh}；没有该机制包保关系的，按其配置政策生成。",
                                f"Each mechanism applied to the same county ({name}){when.en}; where the "
                                "county has no assignments for one, its staffing policy makes them."))]
@@ -289,9 +286,9 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
     if note is not None:
         intro.append(Text(note))
     sections = [
-        Section(L("总览", "Overview"), (*intro, overview)),
-        Section(L("覆盖", "Coverage"), (coverage, *per_role, *_gap_blocks(cols, county, unmask))),
-        Section(L("负担与稳健性", "Load and robustness"), (load, robust, burden)),
+        Section(_("Overview"), (*intro, overview)),
+        Section(_("Coverage"), (coverage, *per_role, *_gap_blocks(cols, county, unmask))),
+        Section(_("Load and robustness"), (load, robust, burden)),
     ]
     if any(c.simulated for c in cols):
         def sim(c: MechanismColumn, value: float | None, none_reason: Label) -> Any:
@@ -301,23 +298,22 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
                 return na(NO_VISITS)
             return na(none_reason) if value is None else value
 
-        sections.append(Section(L("风险发现（模拟）", "Risks found (simulated)"), (
-            BarChart(L("期限内发现的风险事件", "Risk events found within the deadline"), names,
-                     (Series(L("期限内发现", "found within the deadline"),
+        sections.append(Section(_("Risks found (simulated)"), (
+            BarChart(_("Risk events found within the deadline"), names,
+                     (Series(_("found within the deadline"),
                              tuple(sim(c, c.simulated.found_within_deadline if c.simulated else None, NO_EVENTS)
                                    for c in cols)),),
-                     L("风险事件占比", "share of risk events"), percent=True),
-            BarChart(L("发现时间（天）", "Detection delay (days)"), names,
-                     (Series(L("平均", "mean"), tuple(sim(c, c.simulated.delay_mean if c.simulated else None, NONE_FOUND)
+                     _("share of risk events"), percent=True),
+            BarChart(_("Detection delay (days)"), names,
+                     (Series(_("mean"), tuple(sim(c, c.simulated.delay_mean if c.simulated else None, NONE_FOUND)
                                                     for c in cols)),
-                      Series(L("第90百分位", "90th percentile"),
+                      Series(_("90th percentile"),
                              tuple(sim(c, c.simulated.delay_p90 if c.simulated else None, NONE_FOUND) for c in cols))),
-                     L("天", "days")),
+                     _("days")),
         )))
     else:
-        sections.append(Section(L("风险发现（模拟）", "Risks found (simulated)"), (
-            Text(L("未运行模拟；加 --simulate 运行蒙特卡洛情景。",
-                   "Not simulated; add --simulate to run the Monte Carlo scenario.")),)))
+        sections.append(Section(_("Risks found (simulated)"), (
+            Text(_("Not simulated; add --simulate to run the Monte Carlo scenario.")),)))
     ranked = [c for c in cols if c.ranking]
     if ranked:
         charts = []
@@ -326,28 +322,26 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
             rows = rows[:20]
             charts.append(BarChart(L(f"{c.name.zh}：{label.zh}（{c.budget_period}，前20）",
                                      f"{c.name.en}: {label.en} ({c.budget_period}, top 20)"),
-                                   tuple(_unit_ref(county, u, unmask) for _, u, _ in rows),
-                                   (Series(L("得分", "score"), tuple(s for _, _, s in rows)),), L("得分", "score")))
-        sections.append(Section(L("排名", "Rankings"), tuple(charts)))
+                                   tuple(_unit_ref(county, u, unmask) for _rank, u, _score in rows),
+                                   (Series(_("score"), tuple(s for _rank, _unit, s in rows)),), _("score")))
+        sections.append(Section(_("Rankings"), tuple(charts)))
     spof_rows = []
     for c in cols:
         for sp in sorted(c.coverage.single_points_of_failure, key=lambda x: -x.households)[:5]:
             spof_rows.append((c.name, _actor_ref(county, sp.actor, _role_name(c, sp.role), unmask),
                               _role_name(c, sp.role), sp.units,
                               sp.households))
-    masked = L("姓名已脱敏，只留首字（--show-personal 显示）；按配置政策生成的责任人不是真人，不脱敏",
-               "names masked but for the first character (--show-personal shows them); the actors a staffing "
+    masked = _("names masked but for the first character (--show-personal shows them); the actors a staffing "
                "policy made are nobody and stay as they are")
-    sections.append(Section(L("单点责任人", "Single points of failure"), (
-        Table(L("独自负责最多农户的责任人（每个机制前5名）", "Actors alone responsible for the most households (top 5 each)"),
-              (L("机制", "mechanism"), L("责任人（编号）", "actor (id)"), L("角色", "role"), L("单位数", "units"),
-               L("农户数", "households")),
+    sections.append(Section(_("Single points of failure"), (
+        Table(_("Actors alone responsible for the most households (top 5 each)"),
+              (_("mechanism"), _("actor (id)"), _("role"), p_("comparison_report", "units"),
+               p_("comparison_report", "households")),
               tuple(spof_rows), None if unmask else masked),)))
     return Report(L(f"{name}乡村振兴责任机制比较", f"{name}: rural-revitalisation responsibility mechanisms compared"),
                   L(f"{len(cols)} 个机制 · 数据：{county_label}", f"{len(cols)} mechanisms · data: {county_label}"),
                   tuple(sections),
-                  L("由 mechanisms 生成；数字可由 coverage、score、simulate 命令逐一复核。",
-                    "Made by mechanisms; every figure can be checked with the coverage, score and simulate commands."))
+                  _("Made by mechanisms; every figure can be checked with the coverage, score and simulate commands."))
 
 
 def print_lang(value: Any, lang: Lang) -> Any:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import attrs
 
-from ..model.labels import Label
+from ..model.labels import Label, _
 
 FAMILY = "MechanismsCJK"
 HERE = Path(__file__).parent
@@ -86,11 +86,9 @@ def embed(text: str) -> Embedded:
         if have == len(wanted):
             break
     if best is None:
-        return Embedded("", 0, None, (Label(
-            "未找到中文字体文件（mechanisms/report/fonts/ 或 fonts-noto-cjk）：报告未内嵌字体，中文依赖浏览器本机字体显示",
-            "no CJK font file found (mechanisms/report/fonts/ or fonts-noto-cjk): the report embeds no font and relies "
-            "on the viewer's own fonts for Chinese"),))
-    _, path, number, font = best
+        return Embedded("", 0, None, (_("no CJK font file found (mechanisms/report/fonts/ or fonts-noto-cjk): the report "
+                                         "embeds no font and relies on the viewer's own fonts for Chinese"),))
+    __, path, number, font = best
     missing = sorted(wanted - _cmap(font))
     data = subset(path, number, wanted)
     b64 = base64.b64encode(data).decode("ascii")
