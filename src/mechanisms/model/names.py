@@ -82,7 +82,7 @@ class Names:
         if levels is not None:
             level_names.update((lv.key, lv.label) for lv in levels)
         return cls(roles=roles, levels=level_names, indicators=indicators, rules=rules,
-                   mechanisms=_by_key((m.key, m.label) for m in mechs), keys=keys)
+                   mechanisms=_by_key((m.key, m.name) for m in mechs), keys=keys)
 
     def _name(self, table: Mapping[str, Label], key: str, lang: Lang) -> str:
         if self.keys:
