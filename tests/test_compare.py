@@ -109,7 +109,7 @@ def test_visit_burden_counts_a_village_round_once() -> None:
 def test_table_csv_and_report(tmp_path: Path) -> None:
     r = run("compare", "example", "linjiang-five-bao", "--county", "demo", "--lang", "en")
     assert r.exit_code == 0 and "chain complete" in r.stdout and "linjiang-five-bao" in r.stdout
-    lines = run("compare", "example", "--county", "demo", "--format", "csv").stdout.splitlines()
+    lines = run("compare", "example", "--county", "demo", "--format", "csv", "--keys").stdout.splitlines()
     assert lines[0] == "metric,example" and "chain,89.6%" in lines
     out = tmp_path / "r.html"
     r = run("report", "example", "--county", "demo", "-o", str(out), "--lang", "en")

@@ -283,7 +283,7 @@ def test_cli_robustness_table_and_csv() -> None:
     assert code == 0, out
     assert "Robustness" in out and "T3V4" in out
     code, out = _run("coverage", "demo", "--mechanism", "example", "--format", "csv", "--robustness", "0.2",
-                     "--runs", "20")
+                     "--runs", "20", "--keys")
     assert code == 0, out
     lines = out[out.index("section,"):].splitlines()
     assert lines[0] == "section,role,subject,metric,value"

@@ -129,10 +129,6 @@ def _cases(tmp: Path) -> dict[str, list[str]]:
 
 NAMES = list(_cases(Path("/tmp")))
 XFAIL: dict[tuple[str, str], str] = {
-    ("reassign", "zh"): "prints 'asked': the solver's status 'greedy (greedy asked)' (reassign/solver.py status strings, "
-                        "shown as they are by cli/reassign_cmds.py)",
-    ("problems", "zh"): "prints 'all': the total row's group in the closure table (cli/ledger_cmds.py)",
-    ("db import", "zh"): "prints 'events', 'observations': table names in the import report (cli/db_cmds.py, store/*)",
 }
 """(case, lang) → why it fails today: the words it prints (filled from the walk's own report)."""
 

@@ -160,7 +160,7 @@ def test_no_false_no_gaps_under_an_incomplete_chain(left: str) -> None:
     doc = as_json("coverage", left, "--mechanism", "example", "--on", "2024-12-01")
     assert doc["gaps"] == [] and doc["unchecked_roles"] == ["township-cadre", "village-cadre"]
     rows = list(csv.reader(io.StringIO(ok("coverage", left, "--mechanism", "example", "--on", "2024-12-01",
-                                          "--format", "csv").stdout)))
+                                          "--format", "csv", "--keys").stdout)))
     assert ["unchecked_role", "township-cadre", "", "gaps_checked", "False"] in rows
     assert ["county", "", "", "on", "2024-12-01"] in rows
 
@@ -190,7 +190,8 @@ def test_gaps_carry_names_and_households_in_every_format() -> None:
            "households": 1} for i in (6, 7, 8, 9))]
     shown = as_json("coverage", "demo", "--mechanism", "example", "--show-personal")
     assert [g["name"] for g in shown["gaps"]][1:] == [f"示例户T2V3G3-0{i}" for i in (6, 7, 8, 9)]
-    rows = list(csv.reader(io.StringIO(ok("coverage", "demo", "--mechanism", "example", "--format", "csv").stdout)))
+    rows = list(csv.reader(io.StringIO(ok("coverage", "demo", "--mechanism", "example", "--format", "csv",
+                                          "--keys").stdout)))
     gaps = [r for r in rows if r[0] == "gap"]
     assert gaps[:4] == [["gap", "department", "T3V4", "villages-contracted", "26"],
                         ["gap", "department", "T3V4", "name", "示例丙街道示例4村"],

@@ -129,7 +129,7 @@ def test_the_template_as_written_validates_against_its_mechanism(tmp_path: Path,
     out = template(tmp_path, key)
     r = run("validate", str(out), "--mechanism", key)
     assert r.exit_code == 0, r.output
-    assert r.stdout.startswith("数据有效：8 个单位（2 户），") and r.stdout.rstrip().endswith(f"（{key}）")
+    assert r.stdout.startswith("数据有效：8 个单位（2 户），") and r.stdout.rstrip().endswith(f"（{key}）核对")
     assert "警告" not in r.stdout and "提示" not in r.stdout
     cov = run("coverage", str(out), "--mechanism", key, "--on", "2024-06-01", "--format", "json")
     assert cov.exit_code == 0, cov.output

@@ -13,10 +13,11 @@ import click
 from ..io.county_io import load_county
 from ..model.labels import Label, Lang, _, p_
 from ..model.mechanism import Mechanism
+from ..model.names import Names
 from ..model.periods import Period
 from ..year.campaign_status import CampaignStatus, campaign_status
 from .context import get_mechanism
-from .options import fmt_option, lang_option, mechanism_file_option, set_option
+from .options import fmt_option, keys_option, lang_option, mechanism_file_option, set_option
 from .output import Col, emit, emit_json
 from .year_common import (
     actor_label,
@@ -24,7 +25,6 @@ from .year_common import (
     due_text,
     label_of,
     on_option,
-    role_label,
     rounded,
     say_line,
     unit_label,
@@ -75,10 +75,11 @@ def _campaign_doc(st: CampaignStatus, m: Mechanism) -> dict[str, Any]:
 @click.option("--all", "show_all", is_flag=True, help="List undated tasks without records too (JSON and CSV always do).")
 @mechanism_file_option
 @set_option
+@keys_option
 @fmt_option()
 @lang_option
 def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | None, show_all: bool,
-             mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], fmt: str, lang: Lang) -> None:
+             mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], keys: bool, fmt: str, lang: Lang) -> None:
     """A mechanism's campaign on a day: phase, tasks due/done/overdue, milestones, reports due, relative deadlines."""
     from ..errors import UsageError
 
@@ -86,10 +87,12 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
     if m.campaign is None:
         raise UsageError(f"{m.key} states no campaign")
     day = on or dt.date.today()
-    county = load_county(data) if data else None
+    county = load_county(data, mechanism=m) if data else None
     st = campaign_status(m.campaign, day, county, m, Period.parse(period_text) if period_text else None)
     doc = _campaign_doc(st, m)
     c = m.campaign
+    names = Names.of(m, county.structure.levels if county else None, keys=keys)
+    task_names = {t.key: (Label(t.key, t.key) if keys else t.label) for a in c.actions for t in a.tasks}
     if fmt == "json":
         emit_json(doc)
         return
@@ -98,7 +101,7 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
     for t in st.tasks:
         task_rows.append({
             "action": labels.get(t.action), "task": t.task.label,
-            "owner": role_label(m, t.task.owner_role) if t.task.owner_role else t.task.lead,
+            "owner": names.role_label(t.task.owner_role) if t.task.owner_role else t.task.lead,
             "due": due_text(t.task, lang), "units": t.units, "due_so_far": t.due_so_far,
             "done": t.count("done") if t.tracked else None, "late": t.count("done-late") if t.tracked else None,
             "overdue": t.count("overdue") if t.tracked else None, "max_late": t.max_days_late if t.tracked else None,
@@ -136,8 +139,9 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
     if overdue:
         s = county.structure if county else None
         rows: list[dict[str, Any]] = [
-            {"task": o.task, "unit": o.unit, "name": unit_label(s, o.unit) if s and o.unit else None, "due": o.due,
-             "days": o.days_late, "owners": [actor_label(s, a) for a in o.owners] if s else None} for o in overdue]
+            {"task": task_names.get(o.task, o.task), "unit": o.unit,
+             "name": unit_label(s, o.unit) if s and o.unit else None, "due": o.due, "days": o.days_late,
+             "owners": [actor_label(s, a) for a in o.owners] if s else None} for o in overdue]
         rows, cap = capped_rows(rows, lang)
         emit(rows, [Col("task", _("task")), Col("unit", _("unit")), Col("name", _("name")),
                     Col("due", p_("campaign_cmds", "due")), Col("days", _("days late"), "right"),
@@ -145,7 +149,7 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
              fmt="table", lang=lang, title=_("Overdue"), caption=cap)
     if st.milestones:
         rows = [{"label": ms.milestone.label, "date": ms.milestone.date,
-                 "target": f"{ms.milestone.target.indicator or ''} {ms.milestone.target.comparison} "
+                 "target": f"{names.indicator(ms.milestone.target.indicator or '', lang)} {ms.milestone.target.comparison} "
                            f"{ms.milestone.target.value:g}{ms.milestone.target.unit}",
                  "period": ms.period, "value": rounded(ms.value),
                  "state": _MS[ms.state].get(lang)
@@ -156,7 +160,7 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
                     Col("state", _("state"))], fmt="table", lang=lang, title=_("Milestones"),
              caption=_("Checked on the county total for the period holding the milestone date; "
                         "pending ones show the value of the period holding the status day").get(lang))
-    rows = [{"date": r.date, "label": r.label, "owner": role_label(m, r.owner_role) if r.owner_role else None}
+    rows = [{"date": r.date, "label": r.label, "owner": names.role_label(r.owner_role) if r.owner_role else None}
             for r in st.reporting]
     if rows:
         emit(rows, [Col("date", _("date")), Col("label", _("report")), Col("owner", _("owner"))],
@@ -168,9 +172,9 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
         rows = []
         for tk, r in rules:
             cases = [d for d in st.deadlines if d.task == tk.key and d.rule == r]
-            rows.append({"task": tk.key, "rule": (r.label.get(lang) + zh_en(lang, f"（{r.days}日内）", f" (within {r.days} days)")
-                                                 if r.label else zh_en(lang, f"{r.after}后{r.days}日内{r.event}",
-                                                                    f"{r.event} within {r.days} days of {r.after}")),
+            rule_text = (r.label.get(lang) + zh_en(lang, f"（{r.days}日内）", f" (within {r.days} days)") if r.label
+                         else zh_en(lang, f"{r.after}后{r.days}日内{r.event}", f"{r.event} within {r.days} days of {r.after}"))
+            rows.append({"task": task_names.get(tk.key, tk.key), "rule": rule_text,
                          "cases": len(cases) if county else None,
                          **{k: (sum(1 for d in cases if d.state == k) if county else None)
                             for k in ("on-time", "late", "overdue", "open")}})

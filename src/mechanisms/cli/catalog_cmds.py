@@ -11,9 +11,10 @@ from rich.markup import escape
 from ..converter import unstructure
 from ..model.labels import Lang, _, p_
 from ..model.mechanism import Mechanism, Role
+from ..model.names import Names
 from ..model.reference import case_document
 from .context import catalog_for, get_mechanism
-from .options import fmt_option, lang_option, mechanism_file_option, set_option
+from .options import fmt_option, keys_option, lang_option, mechanism_file_option, set_option
 from .output import Col, console, emit, emit_json, err_console, screen_text
 
 
@@ -45,7 +46,7 @@ def list_cmd(mechanism_files: tuple[Path, ...], fmt: str, lang: Lang) -> None:
     emit(rows, cols, fmt=fmt, lang=lang, title=_("Installed mechanisms"), json_doc=doc)
 
 
-def _role_row(r: Role, lang: Lang) -> dict[str, Any]:
+def _role_row(r: Role, lang: Lang, names: Names) -> dict[str, Any]:
     scope = _(", ").get(lang).join(r.scope.tags_any + r.scope.tags_all)
     if r.scope.label is not None:
         scope = r.scope.label.get(lang)
@@ -57,13 +58,15 @@ def _role_row(r: Role, lang: Lang) -> dict[str, Any]:
     cap: int | str | None = r.capacity if r.capacity is not None else None
     if r.capacity_households is not None:
         cap = _("{n} hh").format(n=r.capacity_households).get(lang)
-    return {"key": r.key, "label": r.label, "level": r.level, "actor_kinds": list(r.actor_kinds),
+    return {"key": r.key, "label": r.label, "level": names.level_label(r.level),
+            "actor_kinds": [names.kind(k, lang) for k in r.actor_kinds],
             "scope": scope or _("all").get(lang), "min": r.min_per_unit, "capacity": cap,
             "visits": visits}
 
 
-def _show_table(m: Mechanism, lang: Lang) -> None:
+def _show_table(m: Mechanism, lang: Lang, keys: bool = False) -> None:
     out = console()
+    names = Names.of(m, m.levels, keys=keys)
     out.print(f"[bold]{escape(screen_text(m.name.get(lang)))}[/bold]  ({escape(m.key)})", markup=True)
     out.print(m.county.get(lang) + (_(", {year}").format(year=m.year).get(lang) if m.year else ""), markup=False)
     if m.summary:
@@ -71,14 +74,15 @@ def _show_table(m: Mechanism, lang: Lang) -> None:
     if m.source:
         out.print(_("Source: {title} [{file}]").format(title=m.source.title, file=m.source.file).get(lang), markup=False)
     out.print(_("Levels: {levels}").format(levels=" > ".join(lv.label.get(lang) for lv in m.levels)).get(lang), markup=False)
-    emit([_role_row(r, lang) for r in m.roles],
+    emit([_role_row(r, lang, names) for r in m.roles],
          [Col("key", _("key")), Col("label", _("role")), Col("level", _("level")),
           Col("actor_kinds", _("actor kinds")), Col("scope", _("scope")),
           Col("min", _("min/unit"), "right"), Col("capacity", _("capacity"), "right"),
           Col("visits", _("visits"))],
          fmt="table", lang=lang, title=_("Roles"))
     if m.coverage_rules:
-        emit([{"key": c.key, "label": c.label, "role": c.role, "level": c.level, "min": c.min_actors}
+        emit([{"key": c.key, "label": c.label, "role": names.role_label(c.role), "level": names.level_label(c.level),
+               "min": c.min_actors}
               for c in m.coverage_rules],
              [Col("key", _("key")), Col("label", _("coverage rule")), Col("role", _("role")),
               Col("level", _("level")), Col("min", _("min"), "right")],
@@ -114,9 +118,11 @@ def _show_table(m: Mechanism, lang: Lang) -> None:
 @click.argument("key")
 @mechanism_file_option
 @set_option
+@keys_option
 @fmt_option("table", "json", "toml", "yaml")
 @lang_option
-def show(key: str, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], fmt: str, lang: Lang) -> None:
+def show(key: str, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], keys: bool, fmt: str,
+         lang: Lang) -> None:
     """Show one mechanism: levels, roles, rules, campaign, scoring, assumptions."""
     m = get_mechanism(key, mechanism_files, overrides)
     if fmt == "json":
@@ -126,7 +132,7 @@ def show(key: str, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...]
 
         click.echo(dumps(m, fmt), nl=False)  # type: ignore[arg-type]
     else:
-        _show_table(m, lang)
+        _show_table(m, lang, keys)
 
 
 @click.command()

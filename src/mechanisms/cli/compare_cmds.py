@@ -21,7 +21,7 @@ from ..model.mechanism import Mechanism
 from ..report.comparison_report import SCHEME_NOTE, comparison_json, comparison_report, metric_rows, no_policy_note
 from ..report.html import render
 from .context import catalog_for, get_mechanism
-from .options import F, as_of_option, lang_option, mechanism_file_option, workers_option
+from .options import F, as_of_option, keys_option, lang_option, mechanism_file_option, workers_option
 from .output import Col, console, emit, emit_json, err_console, show_personal
 from .sim_cmds import scenario_options
 
@@ -216,6 +216,18 @@ def _caption(cols: tuple[MechanismColumn, ...], lang: Lang) -> str:
     return SCHEME_NOTE.get(lang) + ("" if note is None else ("\n" + note.get(lang)))
 
 
+def _compare_csv(cols: tuple[MechanismColumn, ...], lang: Lang, *, keys: bool) -> None:
+    """The comparison as CSV: a row per figure, its key and its name, a column per mechanism headed by the
+    mechanism's name (a spreadsheet has the width the terminal lacks). With ``keys``: the figure's key and the
+    mechanisms' keys only, for an analyst who joins on them."""
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    heads = [c.key if keys else c.name.get(lang) or c.key for c in cols]
+    w.writerow([safe_cell(h) for h in (["metric", *heads] if keys else ["metric", "name", *heads])])
+    for key, label, values in metric_rows(cols):
+        cells = [safe_cell("" if v is None else v.get(lang) if hasattr(v, "get") else v) for v in values]
+        w.writerow([key, *cells] if keys else [key, safe_cell(label.get(lang)), *cells])
+
+
 def _when(cols: tuple[MechanismColumn, ...]) -> Label:
     on = next((c.coverage.on for c in cols), None)
     return L(f"，{on} 当日", f", as of {on}") if on else _(", every assignment ever held")
@@ -227,6 +239,7 @@ def _when(cols: tuple[MechanismColumn, ...]) -> Label:
 @click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the HTML report here.")
 @pdf_option
+@keys_option
 def compare_cmd(**opts: Any) -> None:
     """Compare mechanisms (all installed if none named) on one county: coverage, load, robustness, burden, scoring.
 
@@ -248,11 +261,7 @@ def compare_cmd(**opts: Any) -> None:
     elif fmt == "html":
         click.echo(_render(cols, county, label, lang, opts["unmask"]), nl=False)
     elif fmt == "csv":
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["metric", *(c.key for c in cols)])
-        for key, __, values in metric_rows(cols):
-            w.writerow([key, *(safe_cell("" if v is None else v.get(lang) if hasattr(v, "get") else v)
-                               for v in values)])
+        _compare_csv(cols, lang, keys=opts["keys"])
     else:
         rows = [{"metric": lab, **{c.key: v for c, v in zip(cols, values, strict=True)}} for __, lab, values in metric_rows(cols)]
         when = _when(cols)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
 from ..county.records import County
 from ..model.assumptions import apply_overrides, parse_assignments
+from ..model.levels import Level
 from ..model.mechanism import Mechanism
 from ..plugins.manager import Catalog, load_catalog
 
@@ -62,7 +63,7 @@ def county_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "z
     from ..io.county_io import load_county
     from .output import err_console
 
-    loaded = load_county(data)
+    loaded = load_county(data, mechanism=mechanism)
     if mechanism.policy is None or not mechanism.policy.rules:
         if not has_assignments_for(loaded.structure, mechanism):
             err_console().print(f"注：{data} 没有 {mechanism.key} 的包保关系，该机制也没有配置政策，按县里现有的包保关系计算"
@@ -80,11 +81,21 @@ def county_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "z
     return in_force(staffed_county, on)
 
 
+class CountyForEngine(NamedTuple):
+    """What :func:`compact_for` gives: the county (records or arrays), its units' names in unit order, and its own
+    levels with their names — arrays carry level keys only, and a table names a county's levels as it does
+    (镇（街道）, not ``town``)."""
+
+    county: County | CompactCounty
+    unit_names: Sequence[str]
+    levels: tuple[Level, ...]
+
+
 def compact_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "zh", on: dt.date | None = None
-                ) -> tuple[County | CompactCounty, Sequence[str]]:
-    """The county ``coverage`` (and any engine on arrays) works on, and its units' names in unit order: read into
-    columns, its structure checked with vectorised checks, and the engine's arrays built straight from the
-    columns — no object per unit.
+                ) -> CountyForEngine:
+    """The county ``coverage`` (and any engine on arrays) works on, its units' names in unit order and its levels
+    with their names: read into columns, its structure checked with vectorised checks, and the engine's arrays
+    built straight from the columns — no object per unit.
 
     Raises :class:`~mechanisms.errors.DataError` with the first problems of each kind (``validate`` lists them
     all). A county with no assignments for ``mechanism`` is staffed by its policy, which works on records:
@@ -99,8 +110,9 @@ def compact_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "
     from ..io.column_checks import check_columns
     from ..io.columns import read_columns
 
-    def named(county: County) -> tuple[County, Sequence[str]]:
-        return county, [u.name for u in county.structure.units]
+    def named(county: County) -> CountyForEngine:
+        s = county.structure
+        return CountyForEngine(county, [u.name for u in s.units], tuple(s.levels))
 
     if data == "demo":
         return named(county_for(data, mechanism, seed=seed, lang=lang, on=on))
@@ -115,4 +127,5 @@ def compact_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "
                        pc.is_in(t.column("role"), value_set=pa.array(mechanism.role_keys, type=pa.string())))
     if not np.asarray(pc.or_(mine, untagged).to_numpy(zero_copy_only=False), bool).any():
         return named(county_for(data, mechanism, seed=seed, lang=lang, on=on))
-    return CompactCounty.from_columns(columns, mechanism), ArrowIds(columns["units"].column("name"))
+    return CountyForEngine(CompactCounty.from_columns(columns, mechanism), ArrowIds(columns["units"].column("name")),
+                           columns.levels)

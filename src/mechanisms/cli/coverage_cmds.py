@@ -12,9 +12,10 @@ from pathlib import Path
 import click
 
 from ..coverage import build_model, report_from_model, views
-from ..model.labels import Lang
+from ..model.labels import Lang, _
+from ..model.names import Names
 from .context import compact_for, get_mechanism
-from .options import as_of_option, fmt_option, lang_option, mechanism_file_option, set_option
+from .options import as_of_option, fmt_option, keys_option, lang_option, mechanism_file_option, set_option
 from .output import emit_blocks, emit_csv, emit_json, err_console
 from .year_common import show_personal_option
 
@@ -50,29 +51,35 @@ def _shares(ctx: click.Context, param: click.Parameter, value: str | None) -> tu
               help="fixed: exactly round(f·N) actors leave; independent: each leaves with probability f.")
 @show_personal_option
 @fmt_option()
+@keys_option
 @lang_option
 def coverage(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...],
              on: dt.date | None, shares: tuple[float, ...], runs: int, seed: int, turnover: str, show_personal: bool,
-             fmt: str, lang: Lang) -> None:
+             fmt: str, keys: bool, lang: Lang) -> None:
     """Coverage of a county under a mechanism: by role and level, gaps, load, redundancy, single points of failure, robustness.
 
     The county is read as of today (--on another day; --all-dates: every assignment ever held). Gaps are
-    results (exit 0); broken data exits 1 with every problem listed.
+    results (exit 0); broken data exits 1 with every problem listed. Tables and CSV name roles, levels and
+    rules in the chosen language (--keys: keys); JSON has keys.
     """
     mechanism = get_mechanism(key, mechanism_files, overrides)
-    county, names = compact_for(data, mechanism, seed=seed, lang=lang, on=on)  # columns → arrays, no object per unit
+    county, unit_names, levels = compact_for(data, mechanism, seed=seed, lang=lang, on=on)  # arrays, no object per unit
     day = on
     model = build_model(county, mechanism, on=day)
+    names = Names.of(mechanism, levels, keys=keys)
     for ra in model.roles:
         if ra.off_level:
-            err_console().print(f"warning: {ra.off_level} assignment(s) of role {ra.key!r} are on units that are not "
-                                f"{ra.role.level} units and do not count (see `mechanisms validate {data} --mechanism "
-                                f"{mechanism.key}`)", markup=False)
+            role, level = names.role(ra.key, lang), names.level(ra.role.level, lang)
+            hint = f"mechanisms validate {data} --mechanism {mechanism.key}"
+            err_console().print(_("warning: {n} assignment(s) of role {role} are on units that are not {level} units "
+                                  "and do not count (see `{hint}`)").format(n=ra.off_level, role=role, level=level,
+                                                                           hint=hint).get(lang), markup=False)
     report = report_from_model(model, on=day, robustness=shares, runs=runs, seed=seed,
-                               turnover="fixed" if turnover == "fixed" else "independent", unit_names=names)
+                               turnover="fixed" if turnover == "fixed" else "independent", unit_names=unit_names,
+                               levels=levels)
     if fmt == "json":
         emit_json(report.to_json(show_personal=show_personal))
     elif fmt == "csv":
-        emit_csv(views.csv_rows(report, show_personal=show_personal))
+        emit_csv(views.csv_rows(report, show_personal=show_personal, lang=lang, keys=keys))
     else:
-        emit_blocks(views.blocks(report, mechanism, lang, data, show_personal=show_personal), lang=lang)
+        emit_blocks(views.blocks(report, mechanism, lang, data, show_personal=show_personal, keys=keys), lang=lang)

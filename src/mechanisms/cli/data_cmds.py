@@ -64,7 +64,8 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], stri
                f"OK: {counts.units:,} units ({counts.households:,} households), "
                f"{counts.actors:,} actors, {counts.assignments:,} assignments")
         if mechanism is not None:
-            msg += f"（{mechanism.key}）" if lang == "zh" else f", checked against {mechanism.key}"
+            msg += (f"，已按{mechanism.name.get(lang)}（{mechanism.key}）核对" if lang == "zh" else
+                    f", checked against {mechanism.name.get(lang)} ({mechanism.key})")
         console().print(msg, markup=False)
     if not log.ok:
         raise SystemExit(1)
@@ -95,7 +96,9 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
     county = load_county(data)
     if has_assignments_for(county.structure, mechanism) and not again:
         raise UsageError(f"{data} already has assignments for {mechanism.key}; staffing it would add a second set "
-                         "(pass --again to add one anyway)")
+                         "(pass --again to add one anyway)",
+                         zh=f"{data} 已有{mechanism.name.get('zh')}（{mechanism.key}）的包保关系；再配置会多出一套"
+                            "（确要再加一套请用 --again）")
     if optimize:
         from ..reassign import staff_optimized
 
@@ -104,5 +107,7 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
         county = attrs.evolve(county, structure=staff_structure(county.structure, mechanism, seed=seed))
     path = write_county(county, output, overwrite=force, headers=headers_lang(headers, lang))
     added = sum(1 for a in county.structure.assignments if a.mechanism == mechanism.key)
-    console().print(f"已写入 {path}：按 {mechanism.key} 的配置政策新增 {added} 条包保关系" if lang == "zh"
-                    else f"wrote {path}: {added} assignments added by {mechanism.key}'s assignment policy", markup=False)
+    name = mechanism.name.get(lang)
+    console().print(f"已写入 {path}：按{name}（{mechanism.key}）的配置政策新增 {added} 条包保关系" if lang == "zh"
+                    else f"wrote {path}: {added} assignments added by the assignment policy of {name} "
+                         f"({mechanism.key})", markup=False)

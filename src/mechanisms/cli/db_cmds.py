@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..model.labels import Lang
+from .header_option import headers_lang, headers_option
 from .options import fmt_option, lang_option
 from .output import console, emit_csv, emit_json
 
@@ -95,12 +96,17 @@ def show_report(report: ImportReport, fmt: str, lang: Lang) -> None:
         rows = list(report.rows(lang))
         emit_csv([list(rows[0]), *(list(r.values()) for r in rows)] if rows else [])
         return
+    from ..io.tables import ALL_TABLES
+    from ..io.written_names import table_name
+
     out = console()
     head = ("表", "新增", "更新", "未变", "关闭") if lang == "zh" else ("table", "created", "updated", "unchanged", "closed")
+    names = {spec.name: table_name(spec, lang) for spec in ALL_TABLES}  # 单位, 人员 … as the files name them
     if report.tables:
         out.print("  ".join(f"{h:>12}" for h in head), markup=False)
         for name, c in report.tables.items():
-            out.print("  ".join(f"{v:>12}" for v in (name, *map(str, c.as_dict().values()))), markup=False)
+            out.print("  ".join(f"{v:>12}" for v in (names.get(name, name), *map(str, c.as_dict().values()))),
+                      markup=False)
     po.write_terminal(report.log, lang, sys.stdout)
     if report.ok:
         out.print(report.summary(lang), markup=False)
@@ -115,14 +121,15 @@ def show_report(report: ImportReport, fmt: str, lang: Lang) -> None:
 @click.option("--on", "on", type=date_type, default=None, metavar="YYYY-MM-DD",
               help="The county as it stood on this day (default: the latest version of every row).")
 @click.option("--force", is_flag=True, help="Replace an existing output.")
+@headers_option
 @lang_option
-def export_cmd(url: str, output: Path, on: dt.datetime | None, force: bool, lang: Lang) -> None:
+def export_cmd(url: str, output: Path, on: dt.datetime | None, force: bool, headers: str | None, lang: Lang) -> None:
     """Write the county as of a day in any format the loaders read."""
     from ..io.county_io import check_county_output
     from ..store import export_store
 
     check_county_output(output, None, force)
-    path = export_store(url, output, on=_day(on), overwrite=force)
+    path = export_store(url, output, on=_day(on), overwrite=force, headers=headers_lang(headers, lang))
     when = on.date().isoformat() if on else ("最新" if lang == "zh" else "latest")
     console().print(f"已写入 {path}（{when}）" if lang == "zh" else f"wrote {path} (as of {when})", markup=False)
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import click
 
 from ..io.county_io import load_county
-from ..model.labels import L, Lang, _, p_, percent
+from ..model.labels import L, Label, Lang, _, p_, percent
+from ..model.mechanism import Mechanism
 from ..year.points import ledger_from_records
 from ..year.supervision import categories_count, closure_rates, group_by_level, supervise
-from .context import get_mechanism
-from .options import fmt_option, lang_option, mechanism_file_option, set_option
+from .context import catalog_for, get_mechanism
+from .options import fmt_option, keys_option, lang_option, mechanism_file_option, set_option
 from .output import Col, emit, emit_json
 from .year_common import (
     actor_label,
@@ -41,10 +42,11 @@ _STATUS = {"ok": _("ok"), "capped": _("capped at 0"), "rejected": _("rejected"),
 @click.option("--household", "households", multiple=True, help="Only this household (repeatable).")
 @click.option("--trail", is_flag=True, help="Show the audit trail, one line per entry, with the balance after it.")
 @show_personal_option
+@keys_option
 @fmt_option()
 @lang_option
 def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt.date | None,
-           households: tuple[str, ...], trail: bool, show_personal: bool, fmt: str, lang: Lang) -> None:
+           households: tuple[str, ...], trail: bool, show_personal: bool, keys: bool, fmt: str, lang: Lang) -> None:
     """Household points ledgers: earned, deducted, redeemed, balance; never negative; with the audit trail."""
     m = get_mechanism(key, mechanism_files) if key or mechanism_files else None
     scheme = m.scoring.points if m and m.scoring else None
@@ -62,8 +64,11 @@ def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt
     rows = [{"household": x.household, "name": unit_label(s, x.household, show_personal), "village": village(x.household),
              "earned": x.earned, "deducted": x.deducted, "redeemed": x.redeemed, "balance": x.balance, "lines": x.lines,
              "last": x.last, "flagged": x.flagged} for x in sums]
-    trail_rows = [{"date": ln.date, "household": ln.household, "kind": _KIND[ln.kind], "rule": ln.rule, "points": ln.points,
-                   "applied": ln.applied, "balance": ln.balance, "status": _STATUS[ln.status], "note": ln.note}
+    rule_names = {r.key: r.label for r in scheme.rules} if scheme else {}
+    trail_rows = [{"date": ln.date, "household": ln.household, "kind": ln.kind if keys else _KIND[ln.kind],
+                   "rule": ln.rule if keys or ln.rule not in rule_names else rule_names[ln.rule],
+                   "points": ln.points, "applied": ln.applied, "balance": ln.balance,
+                   "status": ln.status if keys else _STATUS[ln.status], "note": ln.note}
                   for ln in ledger.lines]
     totals = {"households": len(sums), "earned": sum(x.earned for x in sums), "deducted": sum(x.deducted for x in sums),
               "redeemed": sum(x.redeemed for x in sums), "balance": sum(x.balance for x in sums),
@@ -114,6 +119,19 @@ def points(data: str, key: str | None, mechanism_files: tuple[Path, ...], on: dt
 
 # ------------------------------------------------------------------ problems
 
+def _category_names(m: Mechanism | None, files: tuple[Path, ...]) -> dict[str, Label]:
+    """Accountability category key → name: the mechanism's own, then any installed mechanism's (a ledger kept
+    under one mechanism's categories, 慢作为 keyed ``slow``, read under another still names them)."""
+    out: dict[str, Label] = {}
+    mechanisms = [m] if m is not None else []
+    mechanisms += [e.mechanism for e in sorted(catalog_for(files=files), key=lambda e: e.mechanism.key)]
+    for mech in mechanisms:
+        sup = mech.scoring.supervision if mech.scoring else None
+        for c in sup.categories if sup else ():
+            out.setdefault(c.key, c.label)
+    return out
+
+
 _PSTATE = {"open": p_("ledger_cmds", "open"), "overdue": p_("ledger_cmds", "overdue"), "closed": _("closed"),
            "closed-late": _("closed late")}
 
@@ -126,10 +144,11 @@ _PSTATE = {"open": p_("ledger_cmds", "open"), "overdue": p_("ledger_cmds", "over
 @on_option
 @click.option("--by", "by", default=None, help="Group closure rates by a level (default: the level below the county) "
               "or by `assignee`.")
+@keys_option
 @fmt_option()
 @lang_option
 def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...],
-             on: dt.date | None, by: str | None, fmt: str, lang: Lang) -> None:
+             on: dt.date | None, by: str | None, keys: bool, fmt: str, lang: Lang) -> None:
     """The supervision loop: problems found, rectification deadlines, close-outs, overdue ones, accountability."""
     from ..errors import UsageError
 
@@ -148,16 +167,18 @@ def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
         raise UsageError(f"--by must be a level ({', '.join(level_keys)}) or assignee, not {by!r}")
     rates = closure_rates(statuses, group_of)
     sup = m.scoring.supervision if m and m.scoring else None
-    cat_label = {c.key: c.label for c in sup.categories} if sup else {}
+    cat_label = {} if keys else _category_names(m, mechanism_files)
     rows = [{"id": st.record.id, "unit": st.record.unit, "name": unit_label(s, st.record.unit), "found": st.record.found,
              "assigned_to": st.record.assigned_to, "assignee": actor_label(s, st.record.assigned_to),
              "deadline": st.deadline, "deadline_source": st.deadline_source, "closed": st.closed,
-             "state": _PSTATE[st.state], "state_key": st.state, "days_late": st.days_late,
+             "state": st.state if keys else _PSTATE[st.state], "state_key": st.state, "days_late": st.days_late,
              "category": cat_label.get(st.record.category, st.record.category) if st.record.category else None,
              "suggested": cat_label.get(st.suggested, st.suggested) if st.suggested else None,
              "description": st.record.description} for st in statuses]
-    rate_rows = [{"group": r.group, "name": (actor_label(s, r.group) if by == "assignee" else unit_label(s, r.group))
-                  if r.group not in ("all", "—") else (p_("ledger_cmds", "all") if r.group == "all" else None),
+    # the total row's group is the word 合计 (the key ``all`` with --keys, as JSON has it), not a unit's name
+    rate_rows = [{"group": _("total") if r.group == "all" and not keys else r.group,
+                  "name": (actor_label(s, r.group) if by == "assignee" else unit_label(s, r.group))
+                  if r.group not in ("all", "—") else None,
                   "found": r.found, "closed": r.closed, "on_time": r.closed_on_time, "late": r.closed_late,
                   "open": r.open, "overdue": r.overdue, "closure": percent(r.closure_rate),
                   "on_time_rate": percent(r.on_time_rate)}

@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from ..errors import UsageError
+from ..model.labels import _
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,7 +58,7 @@ def resolve_as_of(on: dt.datetime | dt.date | None, all_dates: bool, today: dt.d
     """The day a command reads the county as of: ``--on``, else today; ``None`` (every assignment ever held) with
     ``--all-dates``. Both at once is a usage error: they contradict each other."""
     if all_dates and on is not None:
-        raise UsageError("give --on DAY or --all-dates, not both", zh="--on 与 --all-dates 只能给一个")
+        raise UsageError(_("give --on DAY or --all-dates, not both"))
     if all_dates:
         return None
     return _day(on) or today or dt.date.today()

@@ -11,8 +11,10 @@ import click
 
 from ..errors import UsageError
 from ..model.labels import L, Lang, _, p_
+from ..model.names import Names
 from .context import county_for, get_mechanism
-from .options import as_of_option, fmt_option, lang_option, mechanism_file_option, set_option
+from .header_option import headers_lang, headers_option
+from .options import as_of_option, fmt_option, keys_option, lang_option, mechanism_file_option, set_option
 from .output import Col, console, emit, emit_json
 
 if TYPE_CHECKING:
@@ -67,13 +69,19 @@ def _leavers(leaving: str | None, leaving_file: Path | None, share: float | None
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write the moves (.xlsx/.csv/.json), or with --apply the new county.")
 @click.option("--force", is_flag=True, help="Replace an existing file at -o.")
+@headers_option
 @fmt_option()
+@keys_option
 @lang_option
 def reassign(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...],
              leaving: str | None, leaving_file: Path | None, share: float | None, seed: int, on: dt.date | None,
              objective: str, keep_within: str | None, time_limit: float, greedy: bool, apply_: bool, by: str | None,
-             output: Path | None, force: bool, fmt: str, lang: Lang) -> None:
-    """Who takes over when actors leave: moves that keep every household covered, no one over capacity."""
+             output: Path | None, force: bool, headers: str | None, fmt: str, keys: bool, lang: Lang) -> None:
+    """Who takes over when actors leave: moves that keep every household covered, no one over capacity.
+
+    Tables, CSV and the moves written with -o name roles in the chosen language (-o in --headers' language;
+    --keys: keys); JSON has keys.
+    """
     from ..io.sources import is_store_url
     from ..reassign import mechanism_actors, propose
 
@@ -90,10 +98,11 @@ def reassign(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
     mechanism = get_mechanism(key, mechanism_files, overrides)
     county = county_for(data, mechanism, seed=seed, lang=lang)
     day = on
-    names = _leavers(leaving, leaving_file, share, seed, mechanism_actors(county.structure, mechanism))
-    result = propose(county, mechanism, names, on=day, objective="fewest-moves" if objective == "fewest-moves"
+    leavers = _leavers(leaving, leaving_file, share, seed, mechanism_actors(county.structure, mechanism))
+    result = propose(county, mechanism, leavers, on=day, objective="fewest-moves" if objective == "fewest-moves"
                      else "balance", keep_within=keep_within, time_limit=time_limit, use_milp=not greedy)
     zh = lang == "zh"
+    names = Names.of(mechanism, county.structure.levels, keys=keys)
     if output is not None:
         if apply_:
             from ..io.county_io import write_county
@@ -103,7 +112,8 @@ def reassign(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
             note = (f"已写入 {path}：{len(result.moves)} 条新包保关系" if zh
                     else f"wrote {path}: {len(result.moves)} new assignments")
         else:
-            path = result.write(output, overwrite=force, chinese=zh)
+            written = headers_lang(headers, lang)
+            path = result.write(output, overwrite=force, chinese=written == "zh", names=names)
             note = f"已写入 {path}：{len(result.moves)} 项调整" if zh else f"wrote {path}: {len(result.moves)} moves"
         if fmt == "table":
             console().print(note, markup=False)
@@ -116,9 +126,9 @@ def reassign(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
         doc = result.to_json()
         emit_json({**doc, "import": report.to_json(lang)} if report is not None else doc)
     elif fmt == "csv":
-        click.echo(result.csv_text(), nl=False)
+        click.echo(result.csv_text(names, lang), nl=False)
     else:
-        _table(result, lang, data)
+        _table(result, names, lang, f"{mechanism.name.get(lang)} ({mechanism.key}) — {data}")
     if report is not None:
         if fmt == "table":
             from .db_cmds import show_report
@@ -153,18 +163,17 @@ def _import_into_store(url: str, county: County, day: dt.date, by: str | None, m
                              others=[e.mechanism for e in catalog_for()])
 
 
-def _table(result: object, lang: Lang, data: str) -> None:
+def _table(result: object, names: Names, lang: Lang, heading: str) -> None:
     from ..reassign import ReassignResult
 
     assert isinstance(result, ReassignResult)
     zh = lang == "zh"
     out = console()
-    out.print((f"{result.mechanism} — {data}：{len(result.leaving)} 名责任人离任，{len(result.moves)} 项调整，"
+    out.print((f"{heading}：{len(result.leaving)} 名责任人离任，{len(result.moves)} 项调整，"
                f"{len(result.uncovered)} 处无法覆盖" if zh else
-               f"{result.mechanism} — {data}: {len(result.leaving)} leaving, {len(result.moves)} moves, "
+               f"{heading}: {len(result.leaving)} leaving, {len(result.moves)} moves, "
                f"{len(result.uncovered)} left uncovered"), markup=False)
-    emit([{**r, "gap": None if r["gap"] is None else f"{100 * r['gap']:.2f}%",
-           "bound": r["bound"], "method": f"{r['method']} ({r['status']})"} for r in result.role_rows()],
+    emit([{**r, "gap": None if r["gap"] is None else f"{100 * r['gap']:.2f}%"} for r in result.role_table(names, lang)],
          [Col("role", _("role")), Col("slots", _("to fill"), "right"),
           Col("moved", _("moved"), "right"), Col("uncovered", _("uncovered"), "right"),
           Col("largest_before", _("largest load before"), "right"),
@@ -173,7 +182,7 @@ def _table(result: object, lang: Lang, data: str) -> None:
           Col("method", _("solver"))],
          fmt="table", lang=lang, title=_("By role"))
     if result.moves:
-        emit(result.move_rows()[:TABLE_ROWS],
+        emit(result.move_table(names, lang)[:TABLE_ROWS],
              [Col("unit", _("unit")), Col("role", _("role")), Col("from_actor", _("from")),
               Col("to_actor", p_("reassign_cmds", "to")), Col("households", _("households"), "right"),
               Col("within", _("within"))],
@@ -182,7 +191,7 @@ def _table(result: object, lang: Lang, data: str) -> None:
                       f"{len(result.moves) - TABLE_ROWS} more; see --format json or -o")
              if len(result.moves) > TABLE_ROWS else None)
     if result.uncovered:
-        emit([{**u, "reason": u["reason_zh"] if zh else u["reason_en"]} for u in result.uncovered_rows()[:TABLE_ROWS]],
+        emit(result.uncovered_table(names, lang)[:TABLE_ROWS],
              [Col("unit", _("unit")), Col("role", _("role")),
               Col("households", _("households"), "right"), Col("reason", p_("reassign_cmds", "reason"))],
              fmt="table", lang=lang, title=L(f"无法覆盖（{len(result.uncovered)} 处）",

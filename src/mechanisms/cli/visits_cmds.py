@@ -8,22 +8,25 @@ from pathlib import Path
 import click
 
 from ..model.labels import Lang, _, p_, percent
+from ..model.names import Names
 from ..model.periods import Period
 from ..year.visits import check_visits, compliance_by_role, window
 from .context import county_for, get_mechanism
-from .options import fmt_option, lang_option, mechanism_file_option, set_option
+from .options import fmt_option, keys_option, lang_option, mechanism_file_option, set_option
 from .output import Col, emit, emit_json, err_console
 from .year_common import (
     actor_label,
     capped_rows,
     freq_text,
     mechanism_option,
-    role_label,
     say_line,
     show_personal_option,
     unit_label,
     zh_en,
 )
+
+_COUNTED = {"visit": _("per visit"), "day": _("per day")}
+"""How a duty is counted (``visit``: every visit; ``day``: each date once), as the 计 column names it."""
 
 
 @click.command()
@@ -34,10 +37,11 @@ from .year_common import (
 @click.option("--period", "period_text", required=True, help="Period: 2024-05, 2024Q2, 2024.")
 @click.option("--all", "show_all", is_flag=True, help="List compliant checks too (the table lists shortfalls only).")
 @show_personal_option
+@keys_option
 @fmt_option()
 @lang_option
 def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overrides: tuple[str, ...], period_text: str,
-           show_all: bool, show_personal: bool, fmt: str, lang: Lang) -> None:
+           show_all: bool, show_personal: bool, keys: bool, fmt: str, lang: Lang) -> None:
     """Visit compliance: each role's required frequency against the visits table, per actor and unit.
 
     Where the county has no assignments for the mechanism, its assignment policy staffs it (seed 0), as `coverage`
@@ -54,11 +58,13 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
                                f"note: the visits table records no visit by these actors in {period}, so every duty shows "
                                "as owed (actors staffed by a policy have no visit records)"), markup=False)
     by_role = compliance_by_role(checks, m)
-    rows = [{"actor": c.actor, "actor_name": actor_label(s, c.actor), "role": role_label(m, c.role), "role_key": c.role,
+    names = Names.of(m, s.levels, keys=keys)
+    rows = [{"actor": c.actor, "actor_name": actor_label(s, c.actor), "role": names.role_label(c.role), "role_key": c.role,
              "unit": c.unit if len(c.units) == 1 else f"{c.unit} +{len(c.units) - 1}",
              "unit_name": unit_label(s, c.unit, show_personal) if len(c.units) == 1 else
              zh_en(lang, f"{len(c.units)}个单位", f"{len(c.units)} units"),
-             "from": c.start, "to": c.end, "required": c.required, "done": c.done, "counted": c.counted,
+             "from": c.start, "to": c.end, "required": c.required, "done": c.done,
+             "counted": c.counted if keys else _COUNTED.get(c.counted, c.counted),
              "compliant": None if c.compliant is None else (_("yes").get(lang) if c.compliant else _("no").get(lang))}
             for c in checks]
     if fmt == "json":
@@ -78,7 +84,8 @@ def visits(data: str, key: str | None, mechanism_files: tuple[Path, ...], overri
         emit(rows, [Col("role_key", _("role key")), *cols], fmt="csv", lang=lang)
         return
     freq = {r.key: r.visits for r in m.roles}
-    summary = [{"role": role_label(m, r.role) if r.role != "all" else p_("visits_cmds", "all"), "role_key": r.role,
+    summary = [{"role": names.role_label(r.role) if r.role != "all" or keys else _("total"),
+                "role_key": r.role,
                 "freq": freq_text(f, lang) if (f := freq.get(r.role)) else None,
                 "window": str(window(period, m.role(r.role))) if r.role != "all" else None,
                 "checked": r.checked, "compliant": r.compliant, "share": percent(r.share)} for r in by_role]

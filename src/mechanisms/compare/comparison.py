@@ -22,6 +22,7 @@ import numpy as np
 from ..county.records import County
 from ..county.staffing import has_assignments_for, staffed
 from ..coverage import CoverageReport, build_model, gini, report_from_model
+from ..io.vocab import indicator_names, role_names
 from ..model.labels import Label
 from ..model.mechanism import Mechanism
 from ..model.periods import Period
@@ -48,11 +49,39 @@ def in_force(county: County, on: dt.date | None) -> County:
     return attrs.evolve(county, structure=attrs.evolve(s, assignments=kept))
 
 
+def named_for(county: County, mechanism: Mechanism) -> County:
+    """The county with role titles and indicator names as ``mechanism`` writes them (县级领导包乡镇, 整治完成率)
+    read as its keys, as :func:`~mechanisms.io.county_io.load_county` reads them for one mechanism.
+
+    ``compare`` loads a county once for several mechanisms, so each mechanism maps the names itself here: a
+    ledger filled in from a Chinese template counts under every mechanism whose names it uses. A county
+    written with keys comes back as it is (the same object)."""
+    roles, indicators = role_names(mechanism), indicator_names(mechanism)
+    s = county.structure
+
+    def role(r: str) -> str:
+        return roles.get(r.strip(), r)
+
+    assignments = tuple(a if role(a.role) == a.role else attrs.evolve(a, role=role(a.role)) for a in s.assignments)
+    visits = tuple(v if v.role is None or role(v.role) == v.role else attrs.evolve(v, role=role(v.role))
+                   for v in county.visits)
+    observations = tuple(o if indicators.get(o.indicator.strip(), o.indicator) == o.indicator
+                         else attrs.evolve(o, indicator=indicators[o.indicator.strip()]) for o in county.observations)
+    changed = [any(x is not y for x, y in zip(new, old, strict=True))
+               for new, old in ((assignments, s.assignments), (visits, county.visits),
+                                (observations, county.observations))]
+    if not any(changed):
+        return county
+    return attrs.evolve(county, structure=attrs.evolve(s, assignments=assignments) if changed[0] else s,
+                        visits=visits, observations=observations)
+
+
 def staffed_as_of(county: County, mechanism: Mechanism, *, seed: int = 0, on: dt.date | None = None
                   ) -> tuple[County, Staffing]:
-    """The county as it runs under ``mechanism`` on ``on``: staffed first (a county whose own assignments have
-    all ended is uncovered then, not re-staffed), then the day applied. A mechanism with no policy keeps the
-    county's own assignments."""
+    """The county as it runs under ``mechanism`` on ``on``: its role titles and indicator names read as the
+    mechanism's keys (:func:`named_for`), staffed (a county whose own assignments have all ended is uncovered
+    then, not re-staffed), then the day applied. A mechanism with no policy keeps the county's own assignments."""
+    county = named_for(county, mechanism)
     if (mechanism.policy is None or not mechanism.policy.rules) and not has_assignments_for(county.structure, mechanism):
         return in_force(county, on), "own-no-policy"
     applied, by_policy = staffed(county, mechanism, seed=seed)

@@ -20,7 +20,10 @@ from ..county.org import OrgStructure
 from ..county.records import County
 from ..county.validation import validate_county
 from ..errors import DataError
+from ..model.levels import Level
 from ..model.mechanism import Mechanism
+from ..model.names import Names
+from ..model.safe_text import mask_person_name
 from .arrays import CompactCounty
 from .engine import CoverageModel, RoleArrays
 from .robustness import RobustnessPoint, TurnoverModel
@@ -48,6 +51,10 @@ class RoleCoverage:
     unit_share: float | None
     off_level: int = 0
     """Assignments of this role on another level's units: they do not count (``validate`` lists them)."""
+    units_of_level: int | None = None
+    """Units of the role's level in the county, in scope or not (households for a household-level role; None where
+    not counted): with ``units_in_scope`` 0 it tells why the role does not apply — no unit of the level at all, or
+    none the role's scope takes."""
 
 
 @attrs.frozen
@@ -182,6 +189,9 @@ class CoverageReport:
     robustness: tuple[RobustnessPoint, ...] = ()
     unchecked_roles: tuple[str, ...] = ()
     """Roles no coverage rule names: their units are never gaps, so "no gaps" says nothing about them."""
+    names: Names = attrs.field(factory=Names, eq=False, repr=False)
+    """The names of the mechanism's roles and rules and of the county's own levels, for the tables and CSV a person
+    reads (JSON keeps keys); not part of the figures, so two reports with the same figures are equal."""
 
     @property
     def chain_share(self) -> float | None:
@@ -198,8 +208,9 @@ class CoverageReport:
         return self.levels[-1].level if self.levels else None
 
     def gap_name(self, gap: Gap, show_personal: bool = False) -> str | None:
-        """The gap's unit name as output shows it: a household's (a person's) name masked to its first character
-        unless ``show_personal``."""
+        """The gap's unit name as output shows it: a household's (a person's) name masked, surname kept (张**, 欧阳**),
+        unless ``show_personal`` — the one masking of every output (:func:`~mechanisms.model.safe_text.mask_person_name`).
+        A unit above the household level (a village, a group) is an office's name and shows as written."""
         if gap.name is None or show_personal or gap.level is None or gap.level != self.household_level:
             return gap.name
         return mask_name(gap.name)
@@ -247,8 +258,9 @@ class CoverageReport:
 
 
 def mask_name(name: str) -> str:
-    """A person's name with all but its first character (the surname) hidden: 张**."""
-    return name[:1] + "**" if name else name
+    """A household's (a person's) name masked as in every other output: surname kept, the rest hidden (张三 → 张*,
+    张三丰 → 张**, 欧阳娜娜 → 欧阳**); an ID or phone number in it masked as in free text."""
+    return mask_person_name(name)
 
 
 def _dicts(rows: Sequence[Any], keys: Sequence[str]) -> list[dict[str, Any]]:
@@ -382,26 +394,41 @@ def unit_names_of(data: County | OrgStructure | CompactCounty | CoverageModel) -
     return None
 
 
+def levels_of(data: County | OrgStructure | CompactCounty | CoverageModel) -> tuple[Level, ...] | None:
+    """The county's own levels with their names (镇（街道）, 屯), where ``data`` carries them: a county or structure
+    does; arrays carry level keys only (give ``levels=`` then, e.g. :attr:`ColumnarCounty.levels`)."""
+    if isinstance(data, County):
+        data = data.structure
+    if isinstance(data, OrgStructure):
+        return tuple(data.levels)
+    return None
+
+
 def coverage_report(data: County | OrgStructure | CompactCounty | CoverageModel, mechanism: Mechanism, *,
                     on: dt.date | None = None, robustness: Sequence[float] = (), runs: int = 0, seed: int = 0,
-                    turnover: TurnoverModel = "fixed", unit_names: Sequence[str] | None = None) -> CoverageReport:
+                    turnover: TurnoverModel = "fixed", unit_names: Sequence[str] | None = None,
+                    levels: Sequence[Level] | None = None) -> CoverageReport:
     """Does responsibility reach every household, and how fragile is it? Every figure, for one county and mechanism.
 
     ``robustness`` lists turnover shares ``f`` (e.g. ``(0.1, 0.2, 0.3)``) for the exact
     robustness curve of every role and of the whole chain; ``runs`` > 0 adds a Monte Carlo
     estimate of each point (seeded by ``seed``) under the same ``turnover`` model. Gaps carry unit names from
-    a county or structure, or from ``unit_names`` (in unit order) for arrays.
+    a county or structure, or from ``unit_names`` (in unit order) for arrays; tables name levels as the county
+    does (its ``levels``, or ``levels`` given for arrays).
     """
     model = build_model(data, mechanism, on=on)
     names = unit_names if unit_names is not None else unit_names_of(data)
     return report_from_model(model, on=on, robustness=robustness, runs=runs, seed=seed, turnover=turnover,
-                             unit_names=names)
+                             unit_names=names, levels=levels if levels is not None else levels_of(data))
 
 
 def report_from_model(model: CoverageModel, *, on: dt.date | None = None, robustness: Sequence[float] = (),
                       runs: int = 0, seed: int = 0, turnover: TurnoverModel = "fixed",
-                      unit_names: Sequence[str] | None = None) -> CoverageReport:
-    """Every figure of ``model``; ``unit_names`` (in the county's unit order) name the gaps' units."""
+                      unit_names: Sequence[str] | None = None, levels: Sequence[Level] | None = None
+                      ) -> CoverageReport:
+    """Every figure of ``model``; ``unit_names`` (in the county's unit order) name the gaps' units, ``levels``
+    (the county's own, with their names) and the mechanism name roles, levels and rules in the report's tables
+    and CSV (:mod:`.views` gives keys instead where asked)."""
     county = model.county
     covered, chain = model.coverage_pass()
     roles = []
@@ -411,7 +438,7 @@ def report_from_model(model: CoverageModel, *, on: dt.date | None = None, robust
         hh_in = model.households_in_scope(r)
         roles.append(RoleCoverage(ra.key, county.levels[ra.level], ins_units, sat, hh_in, int(covered[r]),
                                   covered[r] / hh_in if hh_in else None, sat / ins_units if ins_units else None,
-                                  ra.off_level))
+                                  ra.off_level, int(ra.unit_weight.sum())))
     rules = model.mechanism.coverage_rules
     found = [model.gaps(rule) for rule in rules]
     unit = np.concatenate([u for u, _ in found]).astype(np.int64) if found else np.zeros(0, np.int64)
@@ -434,4 +461,5 @@ def report_from_model(model: CoverageModel, *, on: dt.date | None = None, robust
         load=tuple(_load(model, ra) for ra in model.roles),
         redundancy=tuple(_redundancy(model, r) for r in range(len(model.roles))),
         single_points_of_failure=_single_points(model), robustness=curve,
-        unchecked_roles=tuple(ra.key for ra in model.roles if ra.key not in ruled))
+        unchecked_roles=tuple(ra.key for ra in model.roles if ra.key not in ruled),
+        names=Names.of(model.mechanism, levels))

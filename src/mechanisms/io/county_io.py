@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..county.records import County
 from ..errors import UsageError
+from ..model.mechanism import Mechanism
 from .county_write import check_county_output, write_county  # the write side: folders swapped in whole
 from .tables import ALL_TABLES, TABLES
 
@@ -36,12 +37,15 @@ def detect_format(path: Path) -> CountyFormat:
                      zh=f"{path}：无法识别的县级数据格式（可用：CSV 文件夹、.xlsx、.json、.yaml）")
 
 
-def load_county(source: str | Path, *, strict: bool = False) -> County:
+def load_county(source: str | Path, *, strict: bool = False, mechanism: Mechanism | None = None) -> County:
     """Load a county from ``source`` (a path, or ``demo``); raises :class:`DataError` listing every problem.
 
     The tables are read into columns (:func:`~mechanisms.io.columns.read_columns`) and made
     into records; problems of the county's structure are :func:`validate_county`'s to find.
     Extra columns are kept in ``county.origin.extras`` (with ``strict`` they are errors).
+    With ``mechanism``, role titles and indicator names as it writes them (县级领导包乡镇, 整治完成率) are read
+    as its keys, as the columnar path reads them (:meth:`~mechanisms.io.columns.ColumnarCounty.for_mechanism`):
+    a ledger filled in from the Chinese template counts the same as one written with keys.
     """
     if str(source) == "demo":
         from .demo import demo_county
@@ -51,7 +55,7 @@ def load_county(source: str | Path, *, strict: bool = False) -> County:
 
     columns, log = read_columns(source, strict=strict)
     log.raise_if_errors()
-    return columns.to_county()
+    return (columns.for_mechanism(mechanism) if mechanism is not None else columns).to_county()
 
 
 __all__ = ["ALL_TABLES", "TABLES", "CountyFormat", "check_county_output", "detect_format", "load_county",

@@ -395,7 +395,7 @@ _HELP: dict[tuple[str, str], Label] = {
     ("points", "note"): _("a note"),
     ("events", "unit"): _("an id of the units sheet"),
     ("events", "event"): _("the event: done marks a task done"),
-    ("events", "date"): Label("发生日期", "the day"),
+    ("events", "date"): _("the day it happened"),
     ("events", "subject"): _("the case (optional)"),
     ("events", "task"): _("the task or milestone"),
     ("events", "note"): _("a note"),

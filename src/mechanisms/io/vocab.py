@@ -27,13 +27,23 @@ KIND_LABELS: Mapping[str, str] = {
     "干部": "cadre", "乡镇干部": "cadre", "镇干部": "cadre", "机关干部": "cadre", "包村干部": "cadre",
     "村干部": "village-cadre", "村两委": "village-cadre", "村组干部": "village-cadre",
     "党员": "party-member", "农村党员": "party-member",
-    "企业": "enterprise", "国企": "enterprise", "国有企业": "enterprise", "民营企业": "enterprise",
+    "企业": "enterprise", "民营企业": "enterprise",
+    "国有企业": "state-enterprise", "国企": "state-enterprise", "在辖国企": "state-enterprise",
+    "区属国企": "state-enterprise", "县属国企": "state-enterprise",
     "驻村干部": "resident-cadre", "驻村工作队": "resident-cadre", "第一书记": "resident-cadre",
     "退休干部": "retired-cadre", "老干部": "retired-cadre",
     "工作队": "work-team", "网格员": "grid-worker", "督导员": "inspector", "督查员": "inspector",
     "管水员": "water-manager", "农户": "household",
+    "班组": "team", "施工班组": "build-team", "施工队": "build-team",
+    "乡镇": "town", "镇": "town", "村": "village",
 }
-"""Actor kinds by the Chinese labels ledgers use (the keys the built-in mechanisms select on)."""
+"""Actor kinds by the Chinese labels ledgers use (the keys the built-in mechanisms select on).
+
+The first label of a kind is the one files are written with (:func:`~mechanisms.io.written_names.kind_names`),
+so it is the kind's name in :data:`~mechanisms.model.names.KIND_NAMES` wherever that name is not ambiguous.
+国企 and 国有企业 are ``state-enterprise`` (dongxing's 在辖国企), not ``enterprise``: the name the library prints for
+``state-enterprise`` is 国有企业, and a name read back must give the key it was printed for. A ledger for a
+mechanism whose roles take ``enterprise`` (linjiang's 部门、企业包村屯) writes 企业 for a state-owned one too."""
 
 
 def role_names(mechanism: Mechanism) -> dict[str, str]:

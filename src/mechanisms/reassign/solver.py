@@ -24,6 +24,7 @@ from typing import Any, Literal
 import attrs
 import numpy as np
 
+from ..model.labels import L, Label, _, p_
 from .problem import RoleProblem
 
 Objective = Literal["balance", "fewest-moves"]
@@ -63,6 +64,44 @@ def _ub(p: RoleProblem) -> np.ndarray:
     single_unit = np.array([len(h) > 0 and bool((h == h[0]).all()) and len(h) > 1 for h in p.bundle_holders], bool)
     return np.where(single_unit[p.pair_bundle], 1, p.bundle_count[p.pair_bundle]).astype(np.int64) \
         if len(p.pair_bundle) else np.zeros(0, np.int64)
+
+
+METHOD_NAMES: dict[str, Label] = {"milp": _("MILP"), "greedy": _("greedy"),
+                                   "none": p_("solver", "none")}
+"""How a role was solved, as a person reads it (``Solution.method`` stays the key in JSON)."""
+NOTHING_TO_DO, NO_CANDIDATE, TOO_LARGE, GREEDY_ASKED = ("nothing to do", "no candidate", "too large for the MILP",
+                                                        "greedy asked")
+NO_ANSWER = "solver gave no answer ({status})"
+STATUS_NAMES: dict[str, Label] = {
+    NOTHING_TO_DO: _("nothing to do"),
+    NO_CANDIDATE: _("no candidate"),
+    TOO_LARGE: _("too large for the MILP"),
+    GREEDY_ASKED: _("greedy asked"),
+    # HiGHS's model status strings (highspy ``modelStatusToString``) the MILP ends with
+    "Optimal": _("optimal"),
+    "Time limit reached": _("time limit reached"),
+    "Infeasible": _("infeasible"),
+    "Interrupted by user": _("interrupted"),
+    "Solution limit reached": _("solution limit reached"),
+    "Iteration limit reached": _("iteration limit reached"),
+    "Objective bound": _("objective bound reached"),
+    "Objective target": _("objective target reached"),
+    "Unknown": _("unknown"),
+}
+"""The status strings :class:`Solution` carries (JSON keeps them as they are), in both languages for a table."""
+
+
+def method_label(method: str, status: str) -> Label:
+    """``method (status)`` as a person reads it: 贪心算法（按 --greedy 要求）, greedy (greedy asked). A status the
+    solver gives that is not listed here shows as written, inside the named method."""
+    m = METHOD_NAMES.get(method, Label(method, method))
+    prefix, sep, rest = status.partition(" (")
+    if sep and NO_ANSWER.startswith(prefix + sep) and rest.endswith(")"):
+        inner = STATUS_NAMES.get(rest[:-1], Label(rest[:-1], rest[:-1]))
+        st = L(f"求解器未给出答案（{inner.zh}）", f"solver gave no answer ({inner.en})")
+    else:
+        st = STATUS_NAMES.get(status, Label(status, status))
+    return L(f"{m.zh}（{st.zh}）", f"{m.en} ({st.en})")
 
 
 def greedy(p: RoleProblem, objective: Objective) -> np.ndarray:
@@ -137,7 +176,7 @@ def repair(p: RoleProblem, y: np.ndarray, uncovered: np.ndarray) -> tuple[RolePr
         ok[p.bundle_barred[b]] = False
         if one_unit:  # distinct actors on one unit: those who already hold it or took a slot are barred
             ok[[c for (bb, c), i in existing.items() if bb == b and y[i] > 0]] = False
-        for _ in range(int(uncovered[b])):
+        for __ in range(int(uncovered[b])):
             room = ok & (load + w <= cap_h) & (units + 1 <= cap_u)
             if not room.any():
                 break
@@ -188,11 +227,11 @@ def solve(p: RoleProblem, objective: Objective, *, time_limit: float = 10.0, use
     t0 = time.perf_counter()
     n_p, n_b = len(p.pair_bundle), len(p.bundle_count)
     if n_b == 0:
-        return Solution(np.zeros(0, np.int64), np.zeros(0, np.int64), "none", "nothing to do", None, 0.0)
+        return Solution(np.zeros(0, np.int64), np.zeros(0, np.int64), "none", NOTHING_TO_DO, None, 0.0)
     y0 = greedy(p, objective)
     unc0 = p.bundle_count - np.bincount(p.pair_bundle, weights=y0, minlength=n_b).astype(np.int64)
     if not use_milp or n_p == 0 or n_p > MAX_PAIRS:
-        status = "no candidate" if n_p == 0 else ("too large for the MILP" if n_p > MAX_PAIRS else "greedy asked")
+        status = NO_CANDIDATE if n_p == 0 else (TOO_LARGE if n_p > MAX_PAIRS else GREEDY_ASKED)
         return Solution(y0, unc0, "greedy", status, None, time.perf_counter() - t0)
     import highspy
 
@@ -269,7 +308,7 @@ def solve(p: RoleProblem, objective: Objective, *, time_limit: float = 10.0, use
     info = h.getInfo()
     values = np.asarray(h.getSolution().col_value, np.float64)
     if len(values) != n_col or not np.isfinite(info.objective_function_value) or info.objective_function_value >= 1e300:
-        return Solution(y0, unc0, "greedy", f"solver gave no answer ({status})", None, time.perf_counter() - t0)
+        return Solution(y0, unc0, "greedy", NO_ANSWER.format(status=status), None, time.perf_counter() - t0)
     y = np.rint(values[:n_p]).astype(np.int64)
     unc = p.bundle_count - np.bincount(p.pair_bundle, weights=y, minlength=n_b).astype(np.int64)
     measure = (lambda yy: handovers(yy)) if fewest else (lambda yy: largest(p, yy))

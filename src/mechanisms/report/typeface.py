@@ -97,9 +97,8 @@ def embed(text: str) -> Embedded:
     warnings: tuple[Label, ...] = ()
     if missing:
         shown = "".join(chr(c) for c in missing[:20])
-        warnings = (Label(f"内嵌字体缺少 {len(missing)} 个字符（{shown}）：这些字符依赖浏览器本机字体显示",
-                          f"the embedded font lacks {len(missing)} characters ({shown}): the viewer's own fonts "
-                          "draw them"),)
+        warnings = (_("the embedded font lacks {n} characters ({shown}): the viewer's own fonts draw them").format(
+            n=len(missing), shown=shown),)
     return Embedded(css, len(data), str(path), warnings)
 
 

@@ -15,6 +15,7 @@ from ..io.sources import register_reader
 
 if TYPE_CHECKING:
     from ..io.columns import ColumnarCounty
+    from ..model.labels import Lang
     from .read import Version
     from .report import ImportReport
 
@@ -54,11 +55,13 @@ def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
     return _read(url, on)
 
 
-def export_store(url: str, dest: str | Path, *, on: dt.date | None = None, overwrite: bool = False) -> Path:
-    """Write the county as of ``on`` to ``dest`` (a folder of CSV, .xlsx, .json, .yaml)."""
+def export_store(url: str, dest: str | Path, *, on: dt.date | None = None, overwrite: bool = False,
+                 headers: Lang | None = None) -> Path:
+    """Write the county as of ``on`` to ``dest`` (a folder of CSV, .xlsx, .json, .yaml); ``headers`` (``zh`` or
+    ``en``, default ``en``) is the language of its sheet names and headers."""
     from .read import export_store as run
 
-    return run(url, dest, on=on, overwrite=overwrite)
+    return run(url, dest, on=on, overwrite=overwrite, headers=headers)
 
 
 def history(url: str, *, unit: str | None = None, actor: str | None = None) -> list[Version]:

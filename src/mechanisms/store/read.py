@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from ..io.columns import ColumnarCounty
 from ..io.county_write import CountyFormat, write_county
+from ..model.labels import Lang
 from . import bulk
 from .codec import decode
 from .migrate import require_current
@@ -36,9 +37,11 @@ def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
 
 
 def export_store(url: str, dest: str | Path, *, on: dt.date | None = None, fmt: CountyFormat | None = None,
-                 overwrite: bool = False) -> Path:
-    """Write the county as of ``on`` to ``dest`` in any format the loaders read (a folder, .xlsx, .json, .yaml)."""
-    return write_county(read_store(url, on).to_county(), dest, fmt=fmt, overwrite=overwrite)
+                 overwrite: bool = False, headers: Lang | None = None) -> Path:
+    """Write the county as of ``on`` to ``dest`` in any format the loaders read (a folder, .xlsx, .json, .yaml);
+    ``headers`` is the language of sheet names and headers, as :func:`~mechanisms.io.county_write.write_county`
+    takes it (``zh``: 单位/编号 …, for an office that types into the sheet; default English field names)."""
+    return write_county(read_store(url, on).to_county(), dest, fmt=fmt, overwrite=overwrite, headers=headers)
 
 
 @attrs.frozen

@@ -7,17 +7,20 @@ against the data by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
+from ..county.org import OrgStructure
 from ..county.records import County
 from ..errors import UsageError
 from ..model.labels import Label, Lang, _
 from ..model.mechanism import Mechanism
+from ..model.names import Names
 from ..model.periods import Period, finer
 from ..model.rows import Block, Col, Rows, Say
-from ..model.scoring import Tier
+from ..model.scoring import PeerGroup, Tier
 from .scores import MISSING_RULE, NORMALISATIONS, TIE_RULES, PeriodScore, ScoringEngine, tier_rule_text
 from .text import PER, RANK_ROWS, capped_rows, label_of, rank_value, rounded, unit_label
 
@@ -73,14 +76,16 @@ def _score_note(ps: PeriodScore, lang: Lang) -> str:
 
 
 def score_report(m: Mechanism, county: County, period: Period, *, only: str | None = None, lang: Lang = "zh",
-                 show_personal: bool = False) -> ScoreReport:
+                 show_personal: bool = False, keys: bool = False) -> ScoreReport:
     """Score ``county`` under ``m`` for ``period`` (every ranking, or ``only`` that one with its tiers and lists).
 
-    ``lang`` and ``show_personal`` shape the rows a person reads (notes, household names masked unless asked);
-    the JSON document does not depend on them.
+    ``lang``, ``show_personal`` and ``keys`` shape the rows a person reads (notes, household names masked unless
+    asked; indicator, peer group and tier names, or their keys with ``keys``); the JSON document does not depend
+    on them. The CSV's ``scorecard`` and ``ranking`` columns are keys always: they say which table a row is of.
     """
     engine = ScoringEngine(m, county)
     s = county.structure
+    names = Names.of(m, s.levels, keys=keys)
     sc = engine.scoring
     rankings = [r for r in sc.rankings if only is None or r.key == only]
     if only is not None and not rankings:
@@ -114,9 +119,10 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
         if finer(period.kind, card.period):
             skip(card.key, _("scored per {per}; cannot score {period}").format(per=_per(card.period), period=period))
             continue
-        items = "；".join(f"{i.indicator}×{i.weight:g}（{NORMALISATIONS[i.normalisation].zh}）" for i in card.items) \
-            if lang == "zh" else "; ".join(f"{i.indicator} ×{i.weight:g} ({NORMALISATIONS[i.normalisation].en})"
-                                          for i in card.items)
+        items = "；".join(f"{names.indicator(i.indicator, lang)}×{i.weight:g}（{NORMALISATIONS[i.normalisation].zh}）"
+                         for i in card.items) \
+            if lang == "zh" else "; ".join(f"{names.indicator(i.indicator, lang)} ×{i.weight:g} "
+                                          f"({NORMALISATIONS[i.normalisation].en})" for i in card.items)
         blocks.append(Say(f"{card.label.get(lang)} [{card.key}]: {items}"
                           + _("; out of {score}").format(score=f"{card.max_score:g}").get(lang)))
         if card.key not in {r.scorecard for r in sc.rankings}:
@@ -141,22 +147,23 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
         subs = period.split(card.period) if period.kind != card.period else ()
         schemes = [t for t in sc.tier_schemes if t.ranking == ranking.key]
         tier_results = [engine.tiers(t, period, result) for t in schemes]
-        group_label = {g.key: g.label for g in ranking.peer_groups} or {"all": _("all")}
+        group_label = _group_names(ranking.peer_groups, s, keys=keys)
         rows = []
         for i, row in enumerate(result.rows):
-            r: dict[str, Any] = {"group": group_label.get(row.group, row.group), "rank": rank_value(row.rank), "unit": row.unit,
+            r: dict[str, Any] = {"group": group_label(row.group), "rank": rank_value(row.rank), "unit": row.unit,
                                  "name": unit_label(s, row.unit, show_personal), "score": rounded(row.score),
                                  "note": _score_note(row.detail, lang)}
             for part in row.detail.parts:
                 r[f"p:{part.period}"] = rounded(part.score, 1)
             tiers = [tr.awards[i].tier for tr in tier_results]
-            r["tier"] = [t.label for t in tiers if t is not None] or None
+            r["tier"] = [t.key if keys else t.label for t in tiers if t is not None] or None
             r["reward"] = float(sum(t.reward for t in tiers if t is not None)) if any(tiers) else None
             rows.append(r)
-            csv_rows.append({"scorecard": card.key, "ranking": ranking.key, "group": row.group,
+            csv_rows.append({"scorecard": card.key, "ranking": ranking.key, "group": group_label(row.group).get(lang),
                              "rank": rank_value(row.rank), "of": row.of, "unit": row.unit, "name": r["name"], "score": r["score"],
                              "complete": row.complete, "note": r["note"],
-                             "tier": ";".join(t.key for t in tiers if t is not None) or None, "reward": r["reward"]})
+                             "tier": ";".join(t.key if keys else t.label.get(lang) for t in tiers if t is not None)
+                             or None, "reward": r["reward"]})
         doc["rankings"].append({
             "key": ranking.key, "label": label_of(ranking.label), "scorecard": card.key, "period": str(period),
             "ranking_period": ranking.period, "ties": ranking.ties, "tie_rule": label_of(TIE_RULES[ranking.ties]),
@@ -180,8 +187,7 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
         if subs:
             caption += _(". Score = mean of the {per}ly scores").format(per=_per(card.period)).get(lang)
         if result.ungrouped:
-            names = ", ".join(result.ungrouped)
-            caption += _(". In no peer group: {names}").format(names=names).get(lang)
+            caption += _(". In no peer group: {names}").format(names=", ".join(result.ungrouped)).get(lang)
         rows, more = capped_rows(rows, lang, RANK_ROWS)
         if more:
             caption += _(". ").get(lang) + more
@@ -189,8 +195,8 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
                           caption))
         for tr in tier_results:
             scheme = tr.scheme
-            lines = [{"tier": ln.tier.label, "rule": _tier_cond(ln.tier, lang),
-                      "group": group_label.get(ln.tier.peer_group, ln.tier.peer_group) if ln.tier.peer_group else None,
+            lines = [{"tier": ln.tier.key if keys else ln.tier.label, "rule": _tier_cond(ln.tier, lang),
+                      "group": group_label(ln.tier.peer_group) if ln.tier.peer_group else None,
                       "count": ln.count, "reward": float(ln.tier.reward), "amount": float(ln.amount)} for ln in tr.lines]
             budget = tr.budget
             lines.append({"tier": _("total"), "count": sum(ln.count for ln in tr.lines),
@@ -220,7 +226,7 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
                 span = f"{lres.periods[0]}–{lres.periods[-1]}"
                 desc = _("{rule}: {end}{n} of the group in each of {periods} periods {span}").format(
                     rule=rule.label, end=end, n=rule.n, periods=rule.periods_running, span=span).get(lang)
-            entries = [{"group": group_label.get(e.group, e.group), "unit": e.unit,
+            entries = [{"group": group_label(e.group), "unit": e.unit,
                         "name": unit_label(s, e.unit, show_personal), "positions": list(e.positions)} for e in lres.entries]
             doc["lists"].append({"key": rule.key, "label": label_of(rule.label), "colour": rule.colour, "n": rule.n,
                                  "periods_running": rule.periods_running, "periods": list(lres.periods),
@@ -237,6 +243,23 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
             else:
                 blocks.append(Say(desc + _(": none").get(lang)))
     return ScoreReport(m, period, doc, csv_rows, blocks)
+
+
+def _group_names(groups: Sequence[PeerGroup], s: OrgStructure, *, keys: bool) -> Callable[[str], Label]:
+    """A peer group's name from its key: the group's label, and for a group split ``within`` a higher level
+    (``households@T1V1``) the name of the unit it is under, 农户（示例甲镇示例1村）; the key itself with ``keys``."""
+    labels = {g.key: g.label for g in groups} or {"all": _("all")}
+
+    def name(key: str) -> Label:
+        base, __, above = key.partition("@")
+        label = labels.get(base)
+        if keys or label is None:
+            return Label(key, key)
+        if not above:
+            return label
+        unit = unit_label(s, above)
+        return Label(f"{label.zh}（{unit}）", f"{label.en} ({unit})")
+    return name
 
 
 def _per(kind: str) -> Label:
