@@ -72,6 +72,13 @@ class MechanismsGroup(click.Group):
     _plugin_commands_loaded = False
     context_class = HelpContext
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """The process's entry: pyarrow is kept from importing pandas (cli/pandas_probe.py says why)."""
+        from .pandas_probe import install
+
+        install()
+        return super().main(*args, **kwargs)
+
     def _load_plugin_commands(self, ctx: click.Context) -> list[str]:
         """Import the plugins and add their commands (once); the problems found, and the index rewritten."""
         if self._plugin_commands_loaded:

@@ -1,0 +1,44 @@
+"""A command-line process does not pay for pandas: pyarrow's pandas probe is answered "no" (cli/pandas_probe.py).
+
+A stand-in ``pandas`` on PYTHONPATH writes to stderr when it is imported, so the test sees exactly who imports it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ANNOUNCE = "PANDAS IMPORTED"
+
+
+def _run(tmp_path: Path, code: str) -> subprocess.CompletedProcess[str]:
+    fake = tmp_path / "fake" / "pandas"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text(f"import sys\nsys.stderr.write({ANNOUNCE!r} + '\\n')\n__version__ = '9.9'\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(fake.parent), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_a_command_reads_a_county_without_importing_pandas(tmp_path: Path) -> None:
+    r = _run(tmp_path, "import sys; from mechanisms.cli import main; sys.argv = ['mechanisms', 'validate', 'demo']; "
+                       "main()")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("数据有效：")
+    assert ANNOUNCE not in r.stderr
+
+
+def test_pandas_stays_importable_after_the_probe(tmp_path: Path) -> None:
+    code = ("import sys\nfrom mechanisms.cli.pandas_probe import install\ninstall()\nimport pyarrow as pa\n"
+            "pa.array([1])\nassert 'pandas' not in sys.modules\nimport pandas\nprint(pandas.__version__)\n")
+    r = _run(tmp_path, code)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "9.9"
+    assert r.stderr.count(ANNOUNCE) == 1  # once: by the import the user asked for
+
+
+def test_without_the_cli_pyarrow_still_imports_pandas(tmp_path: Path) -> None:
+    # the control: the stand-in is seen when the probe is not armed, so the first test can fail
+    r = _run(tmp_path, "import pyarrow as pa\npa.array([1])\n")
+    assert ANNOUNCE in r.stderr
