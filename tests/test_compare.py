@@ -108,7 +108,12 @@ def test_visit_burden_counts_a_village_round_once() -> None:
 
 def test_table_csv_and_report(tmp_path: Path) -> None:
     r = run("compare", "example", "linjiang-five-bao", "--county", "demo", "--lang", "en")
-    assert r.exit_code == 0 and "chain complete" in r.stdout and "linjiang-five-bao" in r.stdout
+    assert r.exit_code == 0 and "chain complete" in r.stdout and "Linjiang 5 contracts" in r.stdout
+    assert "linjiang-five-bao" not in r.stdout  # the short name heads the column, not the key …
+    keyed = run("compare", "example", "linjiang-five-bao", "--county", "demo", "--keys")
+    assert keyed.exit_code == 0 and "linjiang-five-bao" in keyed.stdout and "临江五包五责" not in keyed.stdout  # … but --keys
+    zh = run("compare", "example", "linjiang-five-bao", "--county", "demo")
+    assert "临江五包五责" in zh.stdout and "示例机制" in zh.stdout
     lines = run("compare", "example", "--county", "demo", "--format", "csv", "--keys").stdout.splitlines()
     assert lines[0] == "metric,example" and "chain,89.6%" in lines
     out = tmp_path / "r.html"

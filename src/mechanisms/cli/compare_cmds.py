@@ -21,7 +21,7 @@ from ..model.mechanism import Mechanism
 from ..report.comparison_report import SCHEME_NOTE, comparison_json, comparison_report, metric_rows, no_policy_note
 from ..report.html import render
 from .context import catalog_for, get_mechanism
-from .options import F, as_of_option, keys_option, lang_option, mechanism_file_option, workers_option
+from .options import F, as_of_option, keys_option, lang_option, mechanism_file_option, show_keys, workers_option
 from .output import Col, console, emit, emit_json, err_console, show_personal
 from .sim_cmds import scenario_options
 
@@ -265,8 +265,9 @@ def compare_cmd(**opts: Any) -> None:
     else:
         rows = [{"metric": lab, **{c.key: v for c, v in zip(cols, values, strict=True)}} for __, lab, values in metric_rows(cols)]
         when = _when(cols)
-        # keys, not names, head the columns: six mechanisms' names do not fit a terminal side by side
-        emit(rows, [Col("metric", p_("compare_cmds", "figure")), *(Col(c.key, L(c.key, c.key), "right") for c in cols)],
+        # short names head the columns (six full names do not fit a terminal side by side); --keys: the keys
+        emit(rows, [Col("metric", p_("compare_cmds", "figure")),
+                    *(Col(c.key, L(c.key, c.key) if opts["keys"] else c.heading or c.name, "right") for c in cols)],
              fmt="table",
              lang=lang, title=L(f"机制比较 — {label}{when.zh}", f"Mechanisms compared — {label}{when.en}"),
              caption=_caption(cols, lang))
@@ -305,7 +306,9 @@ def report_cmd(**opts: Any) -> None:
         _write_html(html, html_path, lang, force)
     if pdf_path is not None and browser is not None:
         _write_pdf(html, pdf_path, browser, lang, force)
-    console().print(("已比较 " if lang == "zh" else "compared ") + ", ".join(c.key for c in cols), markup=False)
+    shown = [c.key if opts.get("keys") or show_keys() else (c.heading or c.name).get(lang) for c in cols]
+    console().print(("已比较 " if lang == "zh" else "compared ") + ("、" if lang == "zh" else ", ").join(shown),
+                    markup=False)
     note = no_policy_note(cols)
     if note is not None:
         err_console().print(note.get(lang), markup=False)

@@ -134,6 +134,8 @@ class MechanismColumn:
     budget_period: str | None
     simulated: Simulated | None = None
     ranking: tuple[Label, tuple[tuple[str, str, float], ...]] | None = None
+    heading: Label | None = None
+    """The mechanism's short name for a column heading (:attr:`Mechanism.heading`); ``None``: its name."""
     """The first ranking with scores on the county's data for the budget period: its label and (group, unit, score)."""
     loads: np.ndarray = attrs.field(factory=lambda: np.zeros(0, np.int64), eq=False, repr=False)
     """Households per actor over every (actor, role) pair: the distribution behind load_mean/max/gini."""
@@ -217,7 +219,8 @@ def compare_one(county: County, mechanism: Mechanism, *, seed: int = 0, period: 
     sim = (simulated(applied, mechanism, runs=simulate_runs, seed=seed, workers=workers, scenario=scenario)
            if simulate_runs else None)
     return MechanismColumn(
-        key=mechanism.key, name=mechanism.name, county=mechanism.county, staffed_by_policy=staffing == "policy",
+        key=mechanism.key, name=mechanism.name, heading=mechanism.heading, county=mechanism.county,
+        staffed_by_policy=staffing == "policy",
         staffing=staffing,
         levels=len(mechanism.levels), roles=mechanism.role_keys, role_labels=tuple(r.label for r in mechanism.roles),
         actors=len({a.actor for a in mine}), assignments=len(mine), coverage=report,

@@ -236,6 +236,9 @@ class Mechanism:
     county: Label
     year: int | None = None
     summary: Label | None = None
+    short_name: Label | None = None
+    """What an office calls it in a table heading (临江五包五责, 东兴4433): a column of six mechanisms side by side has
+    no room for the full name; :attr:`heading` falls back to the name."""
     source: SourceRef | None = None
     levels: tuple[Level, ...] = DEFAULT_LEVELS
     roles: tuple[Role, ...] = ()
@@ -250,6 +253,11 @@ class Mechanism:
     preset: CountyShape | None = None
     """The reference county's sizes, for generating a calibrated synthetic county (``--preset KEY``)."""
     assumptions: tuple[Assumption, ...] = ()
+
+    @property
+    def heading(self) -> Label:
+        """The short name where the mechanism gives one, else its name."""
+        return self.short_name or self.name
 
     def role(self, key: str) -> Role:
         for r in self.roles:
