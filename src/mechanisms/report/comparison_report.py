@@ -67,7 +67,7 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
         row("actors", _("actors needed"), [c.actors for c in cols]),
         row("assignments", _("assignments"), [c.assignments for c in cols]),
         row("households", _("households"), [c.coverage.households for c in cols]),
-        row("chain", L("全链条覆盖率", "chain complete"), [percent(c.coverage.chain_share) for c in cols]),
+        row("chain", p_("comparison_table", "chain complete"), [percent(c.coverage.chain_share) for c in cols]),
         row("weakest_role", _("weakest role"), [_weakest(c) for c in cols]),
         row("roles_not_applicable", _("roles that do not apply here"),
             [_not_applicable_roles(c) for c in cols]),
@@ -80,8 +80,8 @@ def metric_rows(cols: Sequence[MechanismColumn]) -> list[tuple[str, Label, list[
         row("spof", _("single points of failure"), [len(c.coverage.single_points_of_failure) for c in cols]),
     ]
     for f in ROBUSTNESS:
-        rows.append(row(f"robustness_{int(f * 100)}", L(f"{int(f * 100)}%人员流失后全链条覆盖（期望）",
-                                                        f"chain complete if {int(f * 100)}% leave (expected)"),
+        share = f"{int(f * 100)}%"
+        rows.append(row(f"robustness_{int(f * 100)}", _("chain complete if {share} leave (expected)").format(share=share),
                         [percent(c.robustness.get(f)) for c in cols]))
     rows += [
         row("visit_burden", _("visit burden (actor-days a month)"),
@@ -124,7 +124,7 @@ def _weakest(c: MechanismColumn) -> Any:
         return na(NO_ROLE_SCOPE)
     share, role = min(shares)
     name = _role_name(c, role)
-    return L(f"{name.zh} {100 * share:.1f}%", f"{name.en} {100 * share:.1f}%")
+    return name + f" {100 * share:.1f}%"
 
 
 def _not_applicable_roles(c: MechanismColumn) -> Label:
@@ -199,7 +199,7 @@ def _unit_ref(county: County, unit: str, unmask: bool) -> Ref:
 def _actor_ref(county: County, actor: str, role: Label, unmask: bool) -> Ref:
     a = county.structure.actor_by_id.get(actor)
     if a is None:  # made by the mechanism's staffing policy: nobody's name, only a post of the role
-        return Ref(L(f"按政策生成的{role.zh}", f"{role.en}, made by the staffing policy"), actor)
+        return Ref(_("{role}, made by the staffing policy").format(role=role), actor)
     name = a.name if unmask or "synthetic" in a.tags else mask_name(a.name)
     return Ref(name if unmask else mask_personal(name), a.id)
 
@@ -208,7 +208,7 @@ def _role_value(c: MechanismColumn, share: float | None, level: str, county: Cou
     if share is not None:
         return share
     lv = {x.key: x.label for x in county.structure.levels}.get(level, Label(level, level))
-    return na(L(f"本县没有该角色负责的{lv.zh}", f"no {lv.en} in this county falls to this role"))
+    return na(_("no {level} in this county falls to this role").format(level=lv))
 
 
 GAP_ROWS = 10
@@ -224,8 +224,7 @@ def _gap_blocks(cols: Sequence[MechanismColumn], county: County, unmask: bool) -
             rows.append((c.name, _unit_ref(county, g.unit, unmask), _role_name(c, g.role), g.households))
     out: list[Any] = []
     if rows:
-        out.append(Table(L(f"覆盖缺口（每个机制未覆盖户最多的前{GAP_ROWS}处）",
-                           f"Gaps (the {GAP_ROWS} leaving most households unreached, each mechanism)"),
+        out.append(Table(_("Gaps (the {n} leaving most households unreached, each mechanism)").format(n=GAP_ROWS),
                          (_("mechanism"), _("unit (id)"), _("role"),
                           _("households unreached")), tuple(rows),
                          _("every gap by name: the coverage command")))
@@ -233,9 +232,8 @@ def _gap_blocks(cols: Sequence[MechanismColumn], county: County, unmask: bool) -
         unchecked = c.coverage.unchecked_roles
         if unchecked:
             names = [_role_name(c, r) for r in unchecked]
-            out.append(Text(L(f"{c.name.zh}：角色 {'、'.join(n.zh for n in names)} 没有覆盖要求，其单位未检查缺口。",
-                              f"{c.name.en}: no coverage rule names {', '.join(n.en for n in names)}; their units "
-                              "are not checked for gaps.")))
+            out.append(Text(_("{mechanism}: no coverage rule names {roles}; their units are not checked for gaps.").format(
+                mechanism=c.name, roles=Label("、".join(n.zh for n in names), ", ".join(n.en for n in names)))))
     return out
 
 
@@ -255,7 +253,7 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
                         (Series(p_("comparison_report", "chain complete"), tuple(chain)),
                          Series(_("weakest role's coverage"), tuple(weakest))),
                         _("share of households"), percent=True)
-    per_role = tuple(BarChart(L(f"{c.name.zh}：按角色覆盖", f"{c.name.en}: coverage by role"),
+    per_role = tuple(BarChart(_("{mechanism}: coverage by role").format(mechanism=c.name),
                               tuple(_role_name(c, r.role) for r in c.coverage.roles),
                               (Series(c.name, tuple(_role_value(c, r.share, r.level, county)
                                                     for r in c.coverage.roles)),),
@@ -277,11 +275,10 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
                               tuple(c.visit_burden if has_visit_duties(c) else no_visits for c in cols)),),
                       _("visit burden (actor-days a month)"))
     on = next((c.coverage.on for c in cols), None)
-    when = (L(f"，按 {on} 当日在岗的包保关系", f", as of {on} (the assignments in force that day)") if on else
+    when = (_(", as of {day} (the assignments in force that day)").format(day=on) if on else
             _(", every assignment ever held counted"))
-    intro: list[Any] = [Text(L(f"同一县（{name}）上比较各机制{when.zh}；没有该机制包保关系的，按其配置政策生成。",
-                               f"Each mechanism applied to the same county ({name}){when.en}; where the "
-                               "county has no assignments for one, its staffing policy makes them."))]
+    intro: list[Any] = [Text(_("Each mechanism applied to the same county ({county}){when}; where the county has no "
+                               "assignments for one, its staffing policy makes them.").format(county=name, when=when))]
     note = no_policy_note(cols)
     if note is not None:
         intro.append(Text(note))
@@ -320,8 +317,8 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
         for c in ranked:
             label, rows = c.ranking  # type: ignore[misc]
             rows = rows[:20]
-            charts.append(BarChart(L(f"{c.name.zh}：{label.zh}（{c.budget_period}，前20）",
-                                     f"{c.name.en}: {label.en} ({c.budget_period}, top 20)"),
+            charts.append(BarChart(_("{mechanism}: {ranking} ({period}, top 20)").format(mechanism=c.name, ranking=label,
+                                                                           period=c.budget_period),
                                    tuple(_unit_ref(county, u, unmask) for _rank, u, _score in rows),
                                    (Series(_("score"), tuple(s for _rank, _unit, s in rows)),), _("score")))
         sections.append(Section(_("Rankings"), tuple(charts)))
@@ -338,8 +335,8 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
               (_("mechanism"), _("actor (id)"), _("role"), p_("comparison_report", "units"),
                p_("comparison_report", "households")),
               tuple(spof_rows), None if unmask else masked),)))
-    return Report(L(f"{name}乡村振兴责任机制比较", f"{name}: rural-revitalisation responsibility mechanisms compared"),
-                  L(f"{len(cols)} 个机制 · 数据：{county_label}", f"{len(cols)} mechanisms · data: {county_label}"),
+    return Report(_("{county}: rural-revitalisation responsibility mechanisms compared").format(county=name),
+                  _("{n} mechanisms · data: {data}").format(n=len(cols), data=county_label),
                   tuple(sections),
                   _("Made by mechanisms; every figure can be checked with the coverage, score and simulate commands."))
 

@@ -258,7 +258,7 @@ def _group_names(groups: Sequence[PeerGroup], s: OrgStructure, *, keys: bool) ->
         if not above:
             return label
         unit = unit_label(s, above)
-        return Label(f"{label.zh}（{unit}）", f"{label.en} ({unit})")
+        return _("{indicator} ({unit})").format(indicator=label, unit=unit)
     return name
 
 
