@@ -101,8 +101,8 @@ def test_validate_demo_table_says_what_it_checked() -> None:
 @pytest.mark.parametrize("args,code,message", [
     (("show", "nope"), 2, "未知机制 'nope'"),
     (("validate", "/no/such/place"), 2, "文件或文件夹不存在"),
-    (("validate", "demo", "--format", "xml"), 2, "Invalid value for '--format'"),
-    (("frobnicate",), 2, "No such command"),
+    (("validate", "demo", "--format", "xml"), 2, "'--format' 的值无效"),
+    (("frobnicate",), 2, "没有命令 'frobnicate'"),
     (("validate", "demo", "--mechanism", "nope"), 2, "未知机制 'nope'"),
 ])
 def test_usage_mistakes_exit_2_without_traceback(args: tuple[str, ...], code: int, message: str) -> None:

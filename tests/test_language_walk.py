@@ -124,7 +124,21 @@ def _cases(tmp: Path) -> dict[str, list[str]]:
         "db export": ["db", "export", store, "-o", str(tmp / "export.json")],
         "help": ["--help"],
         "show --help": ["show", "--help"],
+        "version": ["--version"],
+        # usage errors: click's own messages, in the chosen language too (cli/click_i18n.py); exit status 2
+        "bad option": ["coverage", "demo", "--mechanism", MECHANISM, "--bogus"],
+        "bad group option": ["--bogus", "list"],
+        "missing argument": ["coverage"],
+        "bad choice": ["coverage", "demo", "--format", "xml"],
+        "bad number": ["coverage", "demo", "--runs", "-1"],
+        "extra argument": ["show", MECHANISM, "surplus"],
+        "unknown command": ["coverag"],
     }
+
+
+USAGE_ERRORS = ("bad option", "bad group option", "missing argument", "bad choice", "bad number", "extra argument",
+                "unknown command")
+"""Cases that end in a usage error (exit status 2): the message, the usage line and the hint are checked."""
 
 
 NAMES = list(_cases(Path("/tmp")))
@@ -164,7 +178,7 @@ def test_a_command_speaks_one_language(name: str, lang: str, allowed: dict[str, 
     args = cases[name]
     result = runner.invoke(main, ["--lang", lang, *args], env={"MECHANISMS_LANG": "", "COLUMNS": "400"},
                            prog_name="mechanisms", terminal_width=400)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == (2 if name in USAGE_ERRORS else 0), result.output
     foreign = _foreign(result.stdout + result.stderr, lang, allowed, args)
     assert foreign == [], f"{name} --lang {lang} prints {foreign}"
 

@@ -108,7 +108,7 @@ def test_force_never_replaces_the_current_folder_or_a_file(tmp_path: Path, monke
 def test_a_bad_name_is_a_usage_error_without_traceback(tmp_path: Path, bad: str) -> None:
     result = CliRunner().invoke(main, ["new", "--dir", str(tmp_path / "p"), "--", bad])
     assert result.exit_code == 2
-    assert "Invalid value for 'NAME'" in result.stderr and "请用小写字母、数字" in result.stderr
+    assert "'NAME' 的值无效" in result.stderr and "请用小写字母、数字" in result.stderr
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)
     assert not (tmp_path / "p").exists()

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from ..i18n import translate
 from ..plugins.command_index import IndexedCommand
+from . import click_i18n
 from .help_i18n import HelpContext, help_lang, translated
 
 # Every built-in command: name -> (module in this package, function, its short help). A command's module is
@@ -72,12 +74,21 @@ class MechanismsGroup(click.Group):
     _plugin_commands_loaded = False
     context_class = HelpContext
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        """The process's entry: pyarrow is kept from importing pandas (cli/pandas_probe.py says why)."""
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        """The process's entry: pyarrow is kept from importing pandas (cli/pandas_probe.py says why), and click's
+        own messages speak the command line's language from before it is parsed (cli/click_i18n.py)."""
         from .pandas_probe import install
 
         install()
-        return super().main(*args, **kwargs)
+        click_i18n.install()
+        with click_i18n.speaking(click_i18n.command_line_lang(args)):
+            return super().main(args, *rest, **kwargs)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """``--help`` made in click's English: click keeps it on this object, which every language shares (the
+        help page translates its text)."""
+        with click_i18n.speaking(None):
+            return super().get_help_option(ctx)
 
     def _load_plugin_commands(self, ctx: click.Context) -> list[str]:
         """Import the plugins and add their commands (once); the problems found, and the index rewritten."""
@@ -89,7 +100,9 @@ class MechanismsGroup(click.Group):
 
         problems: list[str] = []
         indexed: list[IndexedCommand] = []
-        for plugin, cmd in plugin_commands():
+        with click_i18n.speaking(None):  # the plugins' commands are declared in click's English, as ours are
+            found = plugin_commands()
+        for plugin, cmd in found:
             if not isinstance(cmd, click.Command) or not cmd.name:
                 problems.append(translate("plugin {plugin}: register_commands gave {cmd}, not a named click command",
                                           help_lang(ctx)).format(plugin=repr(plugin), cmd=repr(cmd)))
@@ -125,7 +138,8 @@ class MechanismsGroup(click.Group):
         lang = help_lang(ctx)
         if cmd_name in COMMANDS:
             module, function, _short = COMMANDS[cmd_name]
-            cmd: click.Command = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+            with click_i18n.speaking(None):  # declared in click's English; translated() gives the language
+                cmd: click.Command = getattr(importlib.import_module(f"{__package__}.{module}"), function)
             return translated(cmd, lang)
         found = super().get_command(ctx, cmd_name)
         if found is None:
@@ -211,8 +225,20 @@ def _global_keys(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
     return value
 
 
+def _version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    """``--version`` in the chosen language (click's own option fixes its message when the group is declared)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    click.echo(translate("%(prog)s, version %(version)s", help_lang(ctx))
+               % {"prog": ctx.find_root().info_name, "version": version("mechanisms")})
+    ctx.exit()
+
+
 @click.group(cls=MechanismsGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="mechanisms")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, callback=_global_lang, expose_value=False,
               is_eager=True, help="Language of every command (or MECHANISMS_LANG; zh by default).")
 @click.option("--show-personal", is_flag=True, callback=_global_personal, expose_value=False,

@@ -18,17 +18,20 @@ from contextlib import contextmanager
 import click
 
 from ..i18n import translate
+from .click_i18n import speaking_lang
 
-CLICK_TEXTS = ("Show this message and exit.", "Show the version and exit.")
-"""click's own help texts for the options it adds (their msgids are extracted from this tuple)."""
 _HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
 _EXTRAS = ((re.compile(r"\[default: "), "[默认："), (re.compile(r"\[required\]"), "[必填]"),
            (re.compile(r"\[env var: "), "[环境变量："), (re.compile(r"(?<=[\[;] )required\]"), "必填]"))
 
 
 def help_lang(ctx: click.Context | None) -> str:
-    """``--lang`` given before the command, else ``MECHANISMS_LANG``, else zh."""
+    """``--lang`` given before the command, else the command line's (``--lang`` anywhere in it, which
+    :func:`~.click_i18n.argv_lang` read before parsing), else ``MECHANISMS_LANG``, else zh."""
     chosen = ctx.meta.get("mechanisms.lang") if ctx is not None else None
+    if chosen in ("zh", "en"):
+        return str(chosen)
+    chosen = speaking_lang()
     if chosen in ("zh", "en"):
         return str(chosen)
     env = os.environ.get("MECHANISMS_LANG", "").strip().lower()
@@ -90,6 +93,9 @@ def translated(cmd: click.Command, lang: str) -> click.Command:
         q = copy.copy(p)
         if isinstance(q, click.Option):
             q.help = _tr(q.help)
+        if isinstance(q.type, click.Path) and q.type.name:  # named when declared: "File 'x' does not exist."
+            q.type = copy.copy(q.type)
+            q.type.name = translate(q.type.name, "zh")
         params.append(q)
     new.params = params
     new.context_class = HelpContext
