@@ -9,17 +9,24 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from ..county.records import County
-from ..model.assumptions import apply_overrides, parse_assignments
-from ..model.levels import Level
-from ..model.mechanism import Mechanism
-from ..plugins.manager import Catalog, load_catalog
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # names for annotations: a command imports what it uses when it runs (a fast start, issue 14)
+    from ..county.records import County
     from ..coverage.arrays import CompactCounty
+    from ..model.levels import Level
+    from ..model.mechanism import Mechanism
+    from ..plugins.catalog import Catalog
+
+
+def load_catalog(files: Iterable[Path] = ()) -> Catalog:
+    """The catalogue a command sees: the plugins' part read back from the cache folder while nothing it was built
+    from has changed (plugins/catalog_cache.py), the mechanism files named or on ``MECHANISMS_PATH`` added afresh."""
+    from ..plugins.catalog_cache import cached_catalog
+
+    return cached_catalog(files=files)
 
 
 def catalog_for(ctx: click.Context | None = None, files: Iterable[Path] = ()) -> Catalog:
+    """The catalogue, built once per invocation, and only by the commands that use it (a fast start, issue 14)."""
     ctx = ctx or click.get_current_context()
     root = ctx.find_root()
     files = tuple(files)
@@ -32,6 +39,8 @@ def catalog_for(ctx: click.Context | None = None, files: Iterable[Path] = ()) ->
 
 def get_mechanism(key: str | None, files: Iterable[Path] = (), overrides: Iterable[str] = ()) -> Mechanism:
     """The mechanism named ``key`` (or the only one a single ``--mechanism-file`` gives)."""
+    from ..model.assumptions import apply_overrides, parse_assignments
+
     files = tuple(files)
     catalog = catalog_for(files=files)
     if key is None:

@@ -8,7 +8,6 @@ import attrs
 import click
 
 from ..errors import UsageError
-from ..io.county_io import load_county
 from ..model.labels import Lang
 from .context import catalog_for, get_mechanism
 from .header_option import headers_lang, headers_option
@@ -46,8 +45,10 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], stri
     columns, log = read_columns(data, strict=strict)
     if mechanism is not None:
         columns = columns.for_mechanism(mechanism)
-    others = [e.mechanism for e in catalog_for(files=mechanism_files)
-              if mechanism is None or e.mechanism.key != mechanism.key]
+    # The rest of the catalogue only matters against a mechanism: its records may belong to another one. Without
+    # --mechanism nothing is checked against any mechanism, so no catalogue is built (it is most of the start-up).
+    others = [] if mechanism is None else [e.mechanism for e in catalog_for(files=mechanism_files)
+                                           if e.mechanism.key != mechanism.key]
     counts = check_columns(columns, mechanism, log, others)
     if output is not None:
         po.write_file(log, output, lang, force)
@@ -89,7 +90,7 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
     """Staff a county with a mechanism's assignment policy and write the result."""
     from ..county.staffing import has_assignments_for
     from ..county.staffing import staff as staff_structure
-    from ..io.county_io import check_county_output, write_county
+    from ..io.county_io import check_county_output, load_county, write_county
 
     check_county_output(output, None, force)  # refuse a bad --output before the work
     mechanism = get_mechanism(key, mechanism_files)

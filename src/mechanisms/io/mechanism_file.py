@@ -10,16 +10,18 @@ checked (each entry must be text) and dropped before the mechanism is built.
 
 from __future__ import annotations
 
+import os
+import weakref
 from collections.abc import Callable
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
-from ..converter import structure
 from ..errors import DataError, DataProblem
-from ..model.checks import check_mechanism
-from ..model.mechanism import Mechanism
-from .documents import format_for, parse
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from ..model.mechanism import Mechanism
 
 QUOTES_KEY = "quotes"
 
@@ -47,14 +49,106 @@ def split_quotes(data: Any, *, file: str) -> tuple[dict[str, str], Any]:
 
 
 def read_mechanism_file(path: Path | Traversable) -> tuple[Mechanism, dict[str, str]]:
-    """The mechanism a file states, checked, and its ``quotes`` section; every problem raised at once."""
+    """The mechanism a file states, checked, and its ``quotes`` section; every problem raised at once.
+
+    A file on disk is read once: its parsed, checked mechanism is kept in the cache folder
+    (:mod:`mechanisms.io.stamped_cache`) under the file's path, size and times and the library's stamp, and read
+    from there while those still hold -- a changed file is read again. A file that does not pass is never kept (its
+    problems are worked out, and reported, every time). ``MECHANISMS_NO_CACHE=1`` turns the cache off.
+    """
     name = str(path)
+    entry, stamp = _cache_entry(path)
+    if entry is not None:
+        from . import stamped_cache
+
+        got = stamped_cache.read(entry, stamp)
+        if _is_result(got):
+            _remember(got[0], stamp)
+            return got[0], got[1]
+    from ..converter import structure
+    from ..model.checks import check_mechanism
+    from ..model.mechanism import Mechanism
+    from .documents import format_for, parse
+
     quotes, data = split_quotes(parse(_read(path), format_for(path.name), file=name), file=name)
     mech = structure(data, Mechanism, file=name)
     problems = check_mechanism(mech, file=name)
     if problems:
         raise DataError(problems)
+    if entry is not None and stamp is not None and not racy(stamp):
+        from . import stamped_cache
+
+        if stamped_cache.write(entry, stamp, (mech, quotes)):
+            stamped_cache.prune(entry.parent, KEEP)
+    _remember(mech, stamp)
     return mech, quotes
+
+
+FILES_FOLDER = "mechanism-files"
+"""The cache folder's subfolder of parsed mechanism files, one entry per file."""
+KEEP = 256
+"""Entries kept in :data:`FILES_FOLDER` (the most recently written): files of a temporary folder do not pile up."""
+NO_CACHE_ENV = "MECHANISMS_NO_CACHE"
+RACY_NS = 100_000_000
+"""A file modified less than this before it was read is not kept: file times are coarse (a few milliseconds on
+Linux, seconds elsewhere), and a same-size edit within one tick would keep the same stamp (git's "racy" files)."""
+
+_made: dict[int, tuple[weakref.ref[Any], dict[str, Any] | None]] = {}
+
+
+def caching() -> bool:
+    """Whether parsed mechanisms are kept between processes (not with ``MECHANISMS_NO_CACHE`` set to 1/yes/true)."""
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() not in ("1", "yes", "true", "on")
+
+
+def _cache_entry(path: Path | Traversable) -> tuple[Path | None, dict[str, Any] | None]:
+    """Where the file's cached result lives and the stamp it must carry; ``(None, None)`` for a file not on disk
+    (a zipped package) or with the cache off. The stamp is taken before the file is read, so an edit made while it
+    is read leaves a stamp that no longer matches."""
+    if not isinstance(path, Path) or not caching():
+        return None, None
+    import hashlib
+
+    from . import stamped_cache
+
+    absolute = os.path.abspath(path)
+    file = stamped_cache.file_stamp(Path(absolute))
+    if file is None:
+        return None, None
+    stamp = {**stamped_cache.library_stamp(), **file, "name": str(path)}
+    digest = hashlib.sha256(f"{absolute}\0{path}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return stamped_cache.cache_dir() / FILES_FOLDER / f"{digest}.pickle", stamp
+
+
+def racy(stamp: dict[str, Any]) -> bool:
+    """Whether the file of ``stamp`` was modified too shortly before now to trust its stamp (:data:`RACY_NS`)."""
+    import time
+
+    return bool(time.time_ns() - int(stamp["mtime_ns"]) < RACY_NS)
+
+
+def _is_result(got: object) -> TypeGuard[tuple[Mechanism, dict[str, str]]]:
+    from ..model.mechanism import Mechanism
+
+    return (isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], Mechanism) and isinstance(got[1], dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in got[1].items()))
+
+
+def _remember(mech: Mechanism, stamp: dict[str, Any] | None) -> None:
+    key = id(mech)
+    _made[key] = (weakref.ref(mech, lambda _ref: _made.pop(key, None)), stamp)
+
+
+def checked_file(mech: object) -> tuple[bool, dict[str, Any] | None]:
+    """Whether ``mech`` (this very object) was read and checked by :func:`read_mechanism_file` in this process, and
+    the stamp of its file (``None`` for a file not on disk or with the cache off).
+
+    The catalogue uses it not to check a file's mechanism twice, and to know that a plugin's contribution is only
+    its data file (so the catalogue built from it may be kept: plugins/catalog_cache.py)."""
+    got = _made.get(id(mech))
+    if got is None or got[0]() is not mech:
+        return False, None
+    return True, got[1]
 
 
 def load_mechanism_file(path: Path | Traversable | str) -> Mechanism:

@@ -26,7 +26,7 @@ from typing import Any, TypedDict
 
 ENTRY_POINT_GROUP = "mechanisms"
 BUILTIN_MODULE = "mechanisms.plugins.builtin"
-CACHE_ENV = "MECHANISMS_CACHE_DIR"
+CACHE_ENV = "MECHANISMS_CACHE_DIR"  # read by mechanisms.io.stamped_cache.cache_dir
 FORMAT = 1
 
 
@@ -45,23 +45,18 @@ class Index(TypedDict):
 
 
 def cache_file() -> Path:
-    """``$MECHANISMS_CACHE_DIR``, else ``$XDG_CACHE_HOME/mechanisms``, else ``~/.cache/mechanisms``."""
-    base = os.environ.get(CACHE_ENV) or os.path.join(os.environ.get("XDG_CACHE_HOME") or
-                                                     os.path.join(os.path.expanduser("~"), ".cache"), "mechanisms")
-    return Path(base) / "plugin-commands.json"
+    """``plugin-commands.json`` in the cache folder: ``$MECHANISMS_CACHE_DIR``, else ``$XDG_CACHE_HOME/mechanisms``,
+    else ``~/.cache/mechanisms`` (:func:`mechanisms.io.stamped_cache.cache_dir`, shared with the catalogue's cache)."""
+    from ..io.stamped_cache import cache_dir
+
+    return cache_dir() / "plugin-commands.json"
 
 
 def _newest(root: str) -> int:
     """Newest mtime (ns) of the source files under ``root`` (a package folder) or of ``root`` (a module file)."""
-    if os.path.isfile(root):
-        return os.stat(root).st_mtime_ns
-    newest = 0
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for f in files:
-            if f.endswith((".py", ".toml", ".yaml", ".yml")):
-                newest = max(newest, os.stat(os.path.join(folder, f)).st_mtime_ns)
-    return newest
+    from ..io.stamped_cache import newest_mtime
+
+    return newest_mtime(root)
 
 
 def _roots(module: str) -> list[str]:

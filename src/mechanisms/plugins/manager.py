@@ -18,85 +18,20 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pluggy
 
-from ..errors import DataError, MechanismsError, UsageError
-from ..model.checks import check_mechanism
+from ..errors import MechanismsError
 from ..model.labels import Label, _
 from ..model.mechanism import Mechanism
 from . import hookspecs
+from .catalog import Catalog, MechanismEntry, PluginProblem, add_files, mechanism_files
 from .hookspecs import PROJECT
+
+__all__ = ["BUILTIN", "ENTRY_POINT_GROUP", "Catalog", "MechanismEntry", "PluginProblem", "add_files", "call_each",
+           "from_plugins", "get_plugin_manager", "load_catalog", "mechanism_files", "plugin_commands"]
 
 ENTRY_POINT_GROUP = "mechanisms"
 BUILTIN = "mechanisms.plugins.builtin"
-
-
-@attrs.frozen
-class PluginProblem:
-    plugin: str
-    message: str
-    """In English (what ``str`` and JSON give)."""
-    zh: str = ""
-    """The message in Chinese where the catalog has it."""
-
-    @classmethod
-    def of(cls, plugin: str, text: Label) -> PluginProblem:
-        return cls(plugin, text.en, text.zh)
-
-    def __str__(self) -> str:
-        return f"plugin {self.plugin!r}: {self.message}"
-
-    def text(self, lang: str = "zh") -> str:
-        """The problem in ``lang``, naming the plugin."""
-        if lang == "en" or not self.zh:
-            return str(self) if lang == "en" else _("plugin {plugin}: {message}").format(
-                plugin=repr(self.plugin), message=self.message).get("zh")
-        return _("plugin {plugin}: {message}").format(plugin=repr(self.plugin), message=self.zh).get("zh")
-
-
-@attrs.frozen
-class MechanismEntry:
-    mechanism: Mechanism
-    plugin: str
-    """Entry-point name, ``builtin``, or ``file:PATH`` for a TOML/YAML mechanism."""
-
-
-@attrs.define
-class Catalog:
-    """The mechanisms available now, where each came from, and what went wrong loading the rest."""
-
-    entries: dict[str, MechanismEntry] = attrs.field(factory=dict)
-    problems: list[PluginProblem] = attrs.field(factory=list)
-    plugins: list[tuple[str, str]] = attrs.field(factory=list)
-    """(name, distribution version or module) of every plugin that loaded."""
-    commands: list[Any] = attrs.field(factory=list)
-
-    def get(self, key: str) -> Mechanism:
-        try:
-            return self.entries[key].mechanism
-        except KeyError:
-            known = ", ".join(sorted(self.entries))
-            raise UsageError(_("unknown mechanism {key} (known: {known})").format(
-                key=repr(key), known=known or _("none"))) from None
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.entries.values())
-
-    def add(self, mechanism: Mechanism, plugin: str) -> None:
-        problems = check_mechanism(mechanism)
-        if problems:
-            for p in problems:
-                said = Label(p.message if p.en else "", p.en or p.message)  # a problem's message is zh where it has en
-                self.problems.append(PluginProblem.of(plugin, _("mechanism {key} is invalid: {field}: {message}").format(
-                    key=repr(mechanism.key), field=p.field, message=said) if p.field else said))
-            return
-        if mechanism.key in self.entries:
-            other = self.entries[mechanism.key].plugin
-            self.problems.append(PluginProblem.of(plugin, _("mechanism key {key} is already taken by {other}").format(
-                key=repr(mechanism.key), other=repr(other))))
-            return
-        self.entries[mechanism.key] = MechanismEntry(mechanism, plugin)
 
 
 def _names(var: str) -> set[str] | None:
@@ -184,16 +119,6 @@ def plugin_commands(pm: pluggy.PluginManager | None = None,
     return out
 
 
-def mechanism_files(paths: Iterable[Path | str] = ()) -> list[Path]:
-    """Mechanism files given explicitly, then those found on ``MECHANISMS_PATH``."""
-    found = [Path(p) for p in paths]
-    for folder in filter(None, os.environ.get("MECHANISMS_PATH", "").split(os.pathsep)):
-        d = Path(folder)
-        if d.is_dir():
-            found.extend(sorted(p for p in d.iterdir() if p.suffix.lower() in (".toml", ".yaml", ".yml")))
-    return found
-
-
 def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path | str] = (),
                  entry_points: bool = True, strict_files: bool = True) -> Catalog:
     """Everything the hooks and mechanism files contribute, each checked.
@@ -201,9 +126,23 @@ def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path
     ``files`` are TOML/YAML mechanism files named by the user: a broken one raises
     :class:`DataError` (the user asked for it) unless ``strict_files`` is false; files found
     on ``MECHANISMS_PATH`` are reported as problems instead.
-    """
-    from ..io.mechanism_file import load_mechanism_file
 
+    Every call asks the plugins again; a command-line process reads the plugins' part from the cache instead while
+    nothing it was built from has changed (plugins/catalog_cache.py). Mechanism files are read through their own
+    cache either way (io/mechanism_file.py).
+    """
+    catalog = from_plugins(pm, entry_points=entry_points)
+    add_files(catalog, files, strict_files=strict_files)
+    return catalog
+
+
+def from_plugins(pm: pluggy.PluginManager | None = None, *, entry_points: bool = True,
+                 contributed: list[tuple[str, Mechanism]] | None = None) -> Catalog:
+    """The catalogue of what the plugins' hooks contribute (mechanisms and commands), without mechanism files.
+
+    ``contributed`` (when given) receives every ``(plugin, mechanism)`` handed to ``register``, valid or not, in
+    order: what plugins/catalog_cache.py needs to tell whether the catalogue is only the plugins' data files.
+    """
     catalog = Catalog()
     if pm is None:
         pm = get_plugin_manager(entry_points=entry_points, problems=catalog.problems)
@@ -216,23 +155,11 @@ def load_catalog(pm: pluggy.PluginManager | None = None, *, files: Iterable[Path
         def register(mechanism: Any) -> None:
             if not isinstance(mechanism, Mechanism):
                 raise TypeError(f"register() takes a Mechanism, got {type(mechanism).__name__}")
+            if contributed is not None:
+                contributed.append((plugin, mechanism))
             catalog.add(mechanism, plugin)
         return register
 
     call_each(pm, "register_mechanisms", reg_mechanism, catalog.problems)
     catalog.commands.extend(plugin_commands(pm, catalog.problems))
-    explicit = [Path(p) for p in files]
-    for path in mechanism_files(explicit):
-        try:
-            mech = load_mechanism_file(path)
-        except DataError as exc:
-            if strict_files and path in explicit:
-                raise
-            for p in exc.problems:
-                catalog.problems.append(PluginProblem(f"file:{path}", str(p), p.text("zh") if p.en else ""))
-            continue
-        if path in explicit and mech.key in catalog.entries:
-            # A county's own file replaces a plugin's mechanism of the same key, on purpose.
-            catalog.entries.pop(mech.key)
-        catalog.add(mech, f"file:{path}")
     return catalog

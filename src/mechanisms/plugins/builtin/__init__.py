@@ -7,17 +7,23 @@ for a county writing its own (see docs/writing-a-mechanism.md).
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from ...io.documents import loads
-from ...model.mechanism import Mechanism
 from ..hookspecs import RegisterMechanism, hookimpl
+
+if TYPE_CHECKING:
+    from ...model.mechanism import Mechanism
 
 
 def builtin_mechanisms() -> list[Mechanism]:
+    """The built-in mechanism files, read and checked as any plugin's are -- through the per-file cache where the
+    package is on disk (io/mechanism_file.py), so the catalogue can be kept (plugins/catalog_cache.py)."""
+    from ...io.mechanism_file import read_mechanism_file
+
     out = []
     for res in sorted(files(__name__).iterdir(), key=lambda r: r.name):
         if res.name.endswith(".toml"):
-            out.append(loads(res.read_text(encoding="utf-8"), Mechanism, "toml", file=f"mechanisms/plugins/builtin/{res.name}"))
+            out.append(read_mechanism_file(res)[0])
     return out
 
 
