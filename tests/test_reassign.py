@@ -186,7 +186,7 @@ def test_cli(tmp_path: Path) -> None:
     r = run(main, ["reassign", "demo", "--mechanism", "example"])
     assert r.exit_code == 2 and "--leaving" in r.output
     r = run(main, ["reassign", "demo", "--mechanism", "example", "--leaving", "nobody"])
-    assert r.exit_code == 2 and "unknown actor" in r.output
+    assert r.exit_code == 2 and "错误：离任者中有未知责任主体：nobody" in r.output
     r = run(main, ["reassign", "demo", "--mechanism", "example", "--share", "0.1", "--seed", "1", "--format", "json"])
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)

@@ -75,7 +75,9 @@ def test_sweep_over_a_grid(tmp_path: Path) -> None:
     assert table.names[:2] == ("compliance", "reassign")
     assert len(set(zip(table["compliance"].tolist(), table["reassign"].tolist(), strict=True))) == 4
     bad = run("sweep", "demo", "--mechanism", "example", *FAST, "--grid", "complience=0.5")
-    assert bad.exit_code == 2 and "unknown scenario parameter" in bad.stderr
+    assert bad.exit_code == 2 and "错误：未知情景参数 'complience'（可用参数：days, start," in bad.stderr
+    bad = run("sweep", "demo", "--mechanism", "example", *FAST, "--grid", "complience=0.5", "--lang", "en")
+    assert bad.exit_code == 2 and "Error: unknown scenario parameter 'complience' (parameters: days," in bad.stderr
 
 
 def test_synthetic_county_from_sizes_is_staffed_by_the_policy() -> None:
@@ -117,12 +119,13 @@ def test_installed_plugin_presets_run() -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("demo", "--mechanism", "example", "--turnover", "party-membr=0.2"), "unknown role"),
-    (("demo", "--mechanism", "example", "--compliance", "2"), "out of range"),
-    (("demo", "--preset", "example", "--mechanism", "example"), "not both"),
+    (("demo", "--mechanism", "example", "--turnover", "party-membr=0.2"), "错误：情景中有未知角色 party-membr（已有角色："),
+    (("demo", "--mechanism", "example", "--compliance", "2"), "错误：情景：compliance[*] = 2.0 超出范围"),
+    (("demo", "--preset", "example", "--mechanism", "example"), "错误：请给出 DATA，或 --preset / 规模参数，不能同时给出"),
     (("--preset", "example"), "该机制没有可据以生成的参照县"),
-    (("demo", "--mechanism", "example", "--runs", "0"), "at least 1"),
-    (("demo", "--mechanism", "example", "--output", "x.txt"), ".csv or .parquet"),
+    (("demo", "--mechanism", "example", "--runs", "0"), "错误：--runs 至少为 1"),
+    (("demo", "--mechanism", "example", "--output", "x.txt"), "错误：x.txt：结果只能写成 .csv 或 .parquet"),
+    (("demo", "--mechanism", "example", "--output", "x.txt", "--lang", "en"), "Error: x.txt: write results as .csv or .parquet"),
 ])
 def test_mistakes_exit_2_with_a_message(args: tuple[str, ...], message: str) -> None:
     r = run("simulate", *args, "--days", "10", "--runs", str(1) if "--runs" not in args else "0", "--workers", "1")
@@ -152,6 +155,11 @@ def test_json_is_strict_where_figures_are_undefined_or_infinite() -> None:
 def test_bad_options_are_reported_together() -> None:
     r = run("simulate", "demo", "--mechanism", "example", "--days", "0", "--turnover", "-1", "--compliance", "3")
     assert r.exit_code == 2
-    assert r.stderr.splitlines() == ["错误：scenario: days must be at least 1, got 0",
-                                     "错误：scenario: turnover[*] = -1.0 is out of range",
-                                     "错误：scenario: compliance[*] = 3.0 is out of range"]
+    assert r.stderr.splitlines() == ["错误：情景：days 至少应为 1，实为 0",
+                                     "错误：情景：turnover[*] = -1.0 超出范围",
+                                     "错误：情景：compliance[*] = 3.0 超出范围"]
+    r = run("simulate", "demo", "--mechanism", "example", "--days", "0", "--turnover", "-1", "--compliance", "3",
+            "--lang", "en")
+    assert r.stderr.splitlines() == ["Error: scenario: days must be at least 1, got 0",
+                                     "Error: scenario: turnover[*] = -1.0 is out of range",
+                                     "Error: scenario: compliance[*] = 3.0 is out of range"]

@@ -60,10 +60,10 @@ def test_a_difference_named_by_an_assumption_is_explained() -> None:
 def test_counts_must_name_known_roles_levels_and_assumptions() -> None:
     m = _mechanism(Figure("x", Label("x", "x"), 1, staffed=StaffedCount("actors", roles=("nobody",), level="province",
                                                                         explained_by="nothing")))
-    assert [(p.field, p.message) for p in check_mechanism(m)] == [
-        ("reference.figures[key=x].staffed.roles", "unknown role 'nobody'"),
-        ("reference.figures[key=x].staffed.level", "unknown level 'province'"),
-        ("reference.figures[key=x].staffed.explained_by", "unknown assumption 'nothing'"),
+    assert [(p.field, p.en, p.message) for p in check_mechanism(m)] == [
+        ("reference.figures[key=x].staffed.roles", "unknown role 'nobody'", "未知角色 'nobody'"),
+        ("reference.figures[key=x].staffed.level", "unknown level 'province'", "未知层级 'province'"),
+        ("reference.figures[key=x].staffed.explained_by", "unknown assumption 'nothing'", "未知假设 'nothing'"),
     ]
 
 

@@ -191,7 +191,7 @@ def test_every_command_runs_for_every_mechanism(key: str) -> None:
     (("score", "demo", "--mechanism", "example", "--period", "2024-05-01"), "scored per month"),
     (("score", "demo", "--mechanism", "nope", "--period", "2024Q2"), "未知机制"),
     (("score", "demo", "--mechanism", "example", "--period", "2024", "--ranking", "nope"), "no ranking"),
-    (("problems", "demo", "--by", "planet"), "--by must be"),
+    (("problems", "demo", "--by", "planet"), "错误：--by 应为层级（county, town, village, group, household）或 assignee"),
 ])
 def test_mistakes_are_messages_not_tracebacks(args: tuple[str, ...], message: str) -> None:
     result = CliRunner().invoke(main, list(args))

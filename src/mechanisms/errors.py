@@ -37,27 +37,32 @@ class DataProblem:
     message: str
     en: str = ""
     """The message in English where ``message`` is Chinese (messages written before the catalogs are English only)."""
+    file_zh: str = ""
+    """``file`` in Chinese where it names a thing rather than a file (``mechanism example``: ``机制 example``)."""
 
     @classmethod
-    def of(cls, file: str, row: int | None, field: str | None, message: Text) -> DataProblem:
-        """A problem whose message comes from the catalog (``_("…").format(…)``): Chinese and English at once."""
-        return cls(file, row, field, message.zh or message.en, message.en if message.zh else "")
+    def of(cls, file: str | Text, row: int | None, field: str | None, message: Text) -> DataProblem:
+        """A problem whose message comes from the catalog (``_("…").format(…)``): Chinese and English at once; so
+        may its place, where it is not a file name."""
+        place, place_zh = (file, "") if isinstance(file, str) else (file.en, file.zh)
+        return cls(place, row, field, message.zh or message.en, message.en if message.zh else "", place_zh)
 
     def __str__(self) -> str:
+        """The problem in English (what a library user reads, as ``str`` of every error is): :meth:`text` for zh."""
         where = self.file
         if self.row is not None:
             where += f", row {self.row}"
         if self.field:
             where += f", field {self.field!r}"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.en or self.message}"
 
     def text(self, lang: str = "zh") -> str:
         """The problem as one line in ``lang``: file, row and field as the user wrote them, then the message."""
         if lang == "en":
-            return str(self) if not self.en else str(attrs.evolve(self, message=self.en, en=""))
+            return str(self)
         if not self.en:  # an English-only message from before the catalogs
             return str(self)
-        where = self.file
+        where = self.file_zh or self.file
         if self.row is not None:
             where += f"，第 {self.row} 行"
         if self.field:

@@ -85,7 +85,7 @@ def campaign(key: str, on: dt.date | None, data: str | None, period_text: str | 
 
     m = get_mechanism(key, mechanism_files, overrides)
     if m.campaign is None:
-        raise UsageError(f"{m.key} states no campaign")
+        raise UsageError(_("{key} states no campaign").format(key=m.key))
     day = on or dt.date.today()
     county = load_county(data, mechanism=m) if data else None
     st = campaign_status(m.campaign, day, county, m, Period.parse(period_text) if period_text else None)

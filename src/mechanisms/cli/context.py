@@ -49,7 +49,10 @@ def get_mechanism(key: str | None, files: Iterable[Path] = (), overrides: Iterab
 
             key = load_mechanism_file(files[0]).key
         else:
-            raise click.UsageError("name a mechanism with --mechanism KEY (see `mechanisms list`)")
+            from ..errors import UsageError
+            from ..model.labels import _
+
+            raise UsageError(_("name a mechanism with --mechanism KEY (see `mechanisms list`)"))
     mech = catalog.get(key)
     values = parse_assignments(tuple(overrides))
     return apply_overrides(mech, values) if values else mech

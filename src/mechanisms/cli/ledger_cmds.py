@@ -164,7 +164,8 @@ def problems(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
     elif by in level_keys:
         group_of = group_by_level(county, statuses, by)
     else:
-        raise UsageError(f"--by must be a level ({', '.join(level_keys)}) or assignee, not {by!r}")
+        raise UsageError(_("--by must be a level ({levels}) or assignee, not {value}").format(
+            levels=", ".join(level_keys), value=repr(by)))
     rates = closure_rates(statuses, group_of)
     sup = m.scoring.supervision if m and m.scoring else None
     cat_label = {} if keys else _category_names(m, mechanism_files)

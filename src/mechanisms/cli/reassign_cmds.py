@@ -28,14 +28,14 @@ def _leavers(leaving: str | None, leaving_file: Path | None, share: float | None
              pool: list[str]) -> list[str]:
     given = sum(x is not None for x in (leaving, leaving_file, share))
     if given != 1:
-        raise UsageError("name the leavers once: --leaving ID,…, --leaving-file FILE or --share F (with --seed)")
+        raise UsageError(_("name the leavers once: --leaving ID,…, --leaving-file FILE or --share F (with --seed)"))
     if leaving is not None:
         return [x.strip() for x in leaving.split(",") if x.strip()]
     if leaving_file is not None:
         try:
             text = leaving_file.read_text(encoding="utf-8-sig")
         except OSError as exc:
-            raise UsageError(f"cannot read {leaving_file}: {exc.strerror}") from None
+            raise UsageError(_("cannot read {path}: {reason}").format(path=leaving_file, reason=exc.strerror)) from None
         return [line.split(",")[0].strip() for line in text.splitlines() if line.split(",")[0].strip()]
     from ..reassign import random_leavers
 

@@ -153,7 +153,7 @@ def build_county(data: str | None, preset: str | None, sizes: dict[str, int | No
     mechanism = get_mechanism(key or preset, files, overrides)
     if data is not None:
         if preset is not None or any(v is not None for v in sizes.values()):
-            raise UsageError("give DATA, or --preset / sizes, not both")
+            raise UsageError(_("give DATA, or --preset / sizes, not both"))
         county, staffing = staffed_as_of(load_county(data), mechanism, seed=seed, on=on)
         by_policy = staffing == "policy"
         when = (f"，{on} 当日" if on else "，所有日期的包保关系", f", as of {on}" if on else ", every assignment ever held")
@@ -248,7 +248,7 @@ def _check_output(output: Path | None, force: bool) -> None:
     from ..io.atomic import check_writable
 
     if output.suffix.lower() not in (".csv", ".parquet", ".pq"):
-        raise UsageError(f"{output}: write results as .csv or .parquet")
+        raise UsageError(_("{path}: write results as .csv or .parquet").format(path=output))
     check_writable(output, force)
 
 
@@ -287,7 +287,7 @@ def simulate(data: str | None, preset: str | None, towns: int | None, streets: i
     or use --preset KEY / sizes for a synthetic county.
     """
     if runs < 1:
-        raise UsageError("--runs must be at least 1")
+        raise UsageError(_("--runs must be at least 1"))
     _check_output(output, force)
     scenario = build_scenario(scenario_file, days, start, period, turnover, replacement, reassign, compliance, interval,
                               event_rate, deadline)
@@ -309,10 +309,10 @@ def parse_grid(items: tuple[str, ...]) -> dict[str, list[str]]:
     for item in items:
         name, sep, values = item.partition("=")
         if not sep or not name.strip() or not values.strip():
-            raise UsageError(f"--grid expects PARAM=v1,v2,…, got {item!r}")
+            raise UsageError(_("--grid expects PARAM=v1,v2,…, got {value}").format(value=repr(item)))
         grid[name.strip()] = [v.strip() for v in values.split(",") if v.strip()]
     if not grid:
-        raise UsageError("give at least one --grid PARAM=v1,v2,…")
+        raise UsageError(_("give at least one --grid PARAM=v1,v2,…"))
     return grid
 
 
@@ -337,7 +337,7 @@ def sweep_cmd(data: str | None, preset: str | None, towns: int | None, streets: 
               output: Path | None, force: bool, grid_items: tuple[str, ...], fmt: str, lang: Lang) -> None:
     """Sweep scenario parameters over a grid: RUNS runs at every point (the same seeds at each point)."""
     if runs < 1:
-        raise UsageError("--runs must be at least 1")
+        raise UsageError(_("--runs must be at least 1"))
     _check_output(output, force)
     scenario = build_scenario(scenario_file, days, start, period, turnover, replacement, reassign, compliance, interval,
                               event_rate, deadline)

@@ -14,6 +14,7 @@ from ..county.records import County
 from ..coverage.arrays import CompactCounty
 from ..coverage.engine import CoverageModel
 from ..errors import UsageError
+from ..model.labels import _
 from ..model.mechanism import Mechanism
 from .problem import build_role, eligible_actors, homes, leaver_of_unit, without
 from .result import TIER_NAMES, Move, ReassignResult, RoleOutcome, Uncovered
@@ -26,7 +27,7 @@ def random_leavers(actor_ids: Iterable[str], share: float, seed: int) -> list[st
     """``round(share × N)`` of the actors, chosen by seed."""
     ids = sorted(actor_ids)
     if not 0.0 <= share <= 1.0:
-        raise UsageError(f"--share must be between 0 and 1, got {share}")
+        raise UsageError(_("--share must be between 0 and 1, got {value}").format(value=share))
     k = round(share * len(ids))
     pick = np.random.default_rng(seed).choice(len(ids), size=k, replace=False) if k else np.zeros(0, np.int64)
     return [ids[i] for i in sorted(pick.tolist())]
@@ -57,9 +58,9 @@ def propose(data: County | OrgStructure | CompactCounty, mechanism: Mechanism, l
     the role's remaining holders.
     """
     if objective not in ("balance", "fewest-moves"):
-        raise UsageError(f"objective must be balance or fewest-moves, got {objective!r}")
+        raise UsageError(_("objective must be balance or fewest-moves, got {value}").format(value=repr(objective)))
     if keep_within not in (None, *KEEP_WITHIN):
-        raise UsageError(f"keep-within must be village or town, got {keep_within!r}")
+        raise UsageError(_("keep-within must be village or town, got {value}").format(value=repr(keep_within)))
     if isinstance(data, County):
         data = data.structure
     if isinstance(data, OrgStructure):
@@ -82,7 +83,8 @@ def propose(data: County | OrgStructure | CompactCounty, mechanism: Mechanism, l
         else:
             leave[i] = True
     if unknown:
-        raise UsageError("unknown actor(s) leaving: " + ", ".join(unknown[:10]) + (" …" if len(unknown) > 10 else ""))
+        raise UsageError(_("unknown actor(s) leaving: {ids}").format(
+            ids=", ".join(unknown[:10]) + (" …" if len(unknown) > 10 else "")))
     home = homes(compact, actor_homes)
     model = CoverageModel.build(without(compact, leave), mechanism)
     rules_roles = {c.role for c in mechanism.coverage_rules}

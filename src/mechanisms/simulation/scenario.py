@@ -28,6 +28,7 @@ import cattrs
 from ..converter import make_converter
 from ..errors import DataError, DataProblem, UsageError
 from ..io.documents import format_for, parse
+from ..model.labels import Label, _
 from ..model.mechanism import Mechanism
 from ..model.schedule import PERIOD_KINDS, PeriodKind
 
@@ -41,20 +42,21 @@ DEFAULT_KEY = "*"
 class ScenarioError(UsageError):
     """Every problem of a scenario at once, each with the field it concerns (a file reports them one per line)."""
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
+    def __init__(self, problems: list[tuple[str, Label]]) -> None:
         self.problems = problems
-        super().__init__("\n".join(f"scenario: {message}" for _, message in problems))
+        lines = [_("scenario: {message}").format(message=message) for _field, message in problems]
+        super().__init__(Label("\n".join(line.get("zh") for line in lines), "\n".join(line.en for line in lines)))
 
 
 def _number(value: Any, what: str) -> float:
     if isinstance(value, bool):
-        raise UsageError(f"{what}: expected a number, got {value!r}")
+        raise UsageError(_("{what}: expected a number, got {value}").format(what=what, value=repr(value)))
     if isinstance(value, str) and value.strip().lower() in ("never", "inf", "infinity"):
         return math.inf
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise UsageError(f"{what}: expected a number, got {value!r}") from None
+        raise UsageError(_("{what}: expected a number, got {value}").format(what=what, value=repr(value))) from None
 
 
 @attrs.frozen
@@ -76,7 +78,7 @@ class PerRole:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return tuple(k for k, _ in self.roles)
+        return tuple(k for k, _value in self.roles)
 
     def with_role(self, role: str, value: float) -> PerRole:
         if role == DEFAULT_KEY:
@@ -141,7 +143,7 @@ def _date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise UsageError(f"start: not a date (YYYY-MM-DD): {value!r}") from None
+        raise UsageError(_("start: not a date (YYYY-MM-DD): {value}").format(value=repr(value))) from None
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -149,14 +151,14 @@ def _int_or_none(value: Any) -> int | None:
         return None
     number = _number(value, "deadline")
     if not math.isfinite(number) or not number.is_integer():
-        raise UsageError(f"deadline: expected a whole number of days, got {value!r}")
+        raise UsageError(_("deadline: expected a whole number of days, got {value}").format(value=repr(value)))
     return int(number)
 
 
 def _int(value: Any) -> int:
     number = _number(value, "days")
     if not math.isfinite(number) or not number.is_integer():
-        raise UsageError(f"days: expected a whole number of days, got {value!r}")
+        raise UsageError(_("days: expected a whole number of days, got {value}").format(value=repr(value)))
     return int(number)
 
 
@@ -191,13 +193,15 @@ class Scenario:
     """Days allowed from a risk event arising to its being found; ``None``: the mechanism's, else 30."""
 
     def __attrs_post_init__(self) -> None:
-        problems: list[tuple[str, str]] = []
+        problems: list[tuple[str, Label]] = []
         if self.days < 1:
-            problems.append(("days", f"days must be at least 1, got {self.days}"))
+            problems.append(("days", _("days must be at least 1, got {value}").format(value=self.days)))
         if self.period not in PERIOD_KINDS:
-            problems.append(("period", f"period must be one of {', '.join(PERIOD_KINDS)}, got {self.period!r}"))
+            problems.append(("period", _("period must be one of {choices}, got {value}").format(
+                choices=", ".join(PERIOD_KINDS), value=repr(self.period))))
         if self.reassign not in REASSIGN_POLICIES:
-            problems.append(("reassign", f"reassign must be one of {', '.join(REASSIGN_POLICIES)}, got {self.reassign!r}"))
+            problems.append(("reassign", _("reassign must be one of {choices}, got {value}").format(
+                choices=", ".join(REASSIGN_POLICIES), value=repr(self.reassign))))
         for name, lo, hi in (("turnover", 0, math.inf), ("replacement_days", 0, math.inf), ("compliance", 0, 1),
                              ("visit_interval", 0, math.inf)):
             pr: PerRole = getattr(self, name)
@@ -206,13 +210,15 @@ class Scenario:
                     continue
                 bad = math.isnan(value) or not lo <= value <= hi or (name == "visit_interval" and value <= 0)
                 if bad:
-                    problems.append((name, f"{name}[{key}] = {value} is out of range"))
+                    problems.append((name, _("{name}[{key}] = {value} is out of range").format(
+                        name=name, key=key, value=value)))
                 if name == "turnover" and math.isinf(value):
-                    problems.append((name, f"turnover[{key}] must be finite"))
+                    problems.append((name, _("turnover[{key}] must be finite").format(key=key)))
         if not (self.event_rate >= 0 and math.isfinite(self.event_rate)):
-            problems.append(("event_rate", f"event_rate must be a finite number >= 0, got {self.event_rate}"))
+            problems.append(("event_rate", _("event_rate must be a finite number >= 0, got {value}").format(
+                value=self.event_rate)))
         if self.deadline is not None and self.deadline < 0:
-            problems.append(("deadline", f"deadline must be >= 0 days, got {self.deadline}"))
+            problems.append(("deadline", _("deadline must be >= 0 days, got {value}").format(value=self.deadline)))
         if problems:
             raise ScenarioError(problems)
 
@@ -221,7 +227,8 @@ class Scenario:
         unknown = sorted({k for name in ("turnover", "replacement_days", "compliance", "visit_interval")
                           for k in getattr(self, name).keys if k not in role_keys})
         if unknown:
-            raise UsageError(f"scenario names unknown role(s) {', '.join(unknown)} (roles: {', '.join(role_keys)})")
+            raise UsageError(_("scenario names unknown role(s) {names} (roles: {roles})").format(
+                names=", ".join(unknown), roles=", ".join(role_keys)))
 
     def role_value(self, name: str, role: str) -> float | None:
         """The value of per-role field ``name`` for ``role``: its own, else the file's ``"*"``, else the field default."""
@@ -243,14 +250,15 @@ class Scenario:
     def with_param(self, name: str, value: Any) -> Scenario:
         """The scenario with one parameter set: a field (``compliance``) or one role of a per-role field
         (``turnover.party-member``). This is what ``sweep --grid`` calls."""
-        field, _, role = name.partition(".")
+        field, _dot, role = name.partition(".")
         fields = attrs.fields_dict(Scenario)
         if field not in fields:
-            raise UsageError(f"unknown scenario parameter {name!r} (parameters: {', '.join(fields)})")
+            raise UsageError(_("unknown scenario parameter {name} (parameters: {names})").format(
+                name=repr(name), names=", ".join(fields)))
         if role:
             current = getattr(self, field)
             if not isinstance(current, PerRole):
-                raise UsageError(f"{field} is not set per role; use {field}=VALUE")
+                raise UsageError(_("{field} is not set per role; use {field}=VALUE").format(field=field))
             changes: dict[str, Any] = {field: current.with_role(role, _number(value, name))}
         else:
             changes = {field: value}
@@ -281,9 +289,9 @@ def mechanism_deadline(mechanism: Mechanism) -> int | None:
 
 def _make_converter() -> cattrs.Converter:
     c = make_converter(cattrs.Converter(forbid_extra_keys=True))
-    c.register_structure_hook(PerRole, lambda v, _: PerRole.of(v))
+    c.register_structure_hook(PerRole, lambda v, _type: PerRole.of(v))
     # choices are checked with every other field in Scenario.__attrs_post_init__, not one at a time by cattrs
-    c.register_structure_hook_func(lambda t: t in (Reassign, PeriodKind), lambda v, _: v)
+    c.register_structure_hook_func(lambda t: t in (Reassign, PeriodKind), lambda v, _type: v)
     c.register_unstructure_hook(PerRole, lambda v: v.to_plain())
     return c
 
@@ -292,16 +300,19 @@ scenario_converter = _make_converter()
 """A converter of our own for scenarios (per-role values as numbers or tables); the library's is left alone."""
 
 
-def _describe(exc: BaseException, type_: Any) -> str:
-    """cattrs' wording, or ours where a converter of ours refused the value."""
-    if isinstance(exc, ScenarioError):
-        return _RANGE_CHECKS
+def _cattrs_text(exc: BaseException, type_: Any) -> Label:
+    """cattrs' wording of a value it could not read, in both languages (its English kept word for word), or ours
+    where a converter of ours refused the value."""
     if isinstance(exc, UsageError):
-        return str(exc)
-    return cattrs.v.format_exception(exc, type_)
-
-
-_RANGE_CHECKS = "<range checks>"
+        return Label(exc.text("zh"), str(exc))
+    english = cattrs.v.format_exception(exc, type_)
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return _("extra fields found ({names})").format(names=", ".join(sorted(exc.extra_fields)))
+    if isinstance(exc, KeyError):
+        return _("required field missing")
+    if english.startswith("invalid value for type, expected "):
+        return _("invalid value for type, expected {type}").format(type=english.rpartition(" ")[2])
+    return Label("", english)
 
 
 def scenario_from_dict(data: Mapping[str, Any], *, file: str = "<scenario>") -> Scenario:
@@ -311,32 +322,45 @@ def scenario_from_dict(data: Mapping[str, Any], *, file: str = "<scenario>") -> 
     fields that could be read are then checked for range all the same, so one pass shows all.
     """
     if not isinstance(data, Mapping):
-        raise DataError([DataProblem(file, None, None, "a scenario is a table of parameters")])
+        raise DataError([DataProblem.of(file, None, None, _("a scenario is a table of parameters"))])
     data = dict(data.get("scenario", data)) if isinstance(data.get("scenario"), Mapping) else dict(data)
     try:
         return scenario_converter.structure(data, Scenario)
     except ScenarioError as exc:
-        raise DataError([DataProblem(file, None, f"scenario.{name}", message) for name, message in exc.problems]) from None
+        raise DataError([DataProblem.of(file, None, f"scenario.{name}", message)
+                         for name, message in exc.problems]) from None
     except UsageError as exc:
-        raise DataError([DataProblem(file, None, None, str(exc))]) from None
+        raise DataError([DataProblem.of(file, None, None, Label(exc.text("zh"), str(exc)))]) from None
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        said: list[Label] = []  # cattrs joins texts to paths as strings: each text is its index here
+
+        def describe(error: BaseException, type_: Any) -> str:
+            if isinstance(error, ScenarioError):
+                return _RANGE_CHECKS
+            said.append(_cattrs_text(error, type_))
+            return f"\0{len(said) - 1}"
+
         problems, unreadable = [], set()
-        messages = (cattrs.transform_error(exc, path="scenario", format_exception=_describe)
+        messages = (cattrs.transform_error(exc, path="scenario", format_exception=describe)
                     if isinstance(exc, cattrs.BaseValidationError) else [str(exc)])
         for msg in messages:
-            text, _, path = msg.rpartition(" @ ")
+            text, _at, path = msg.rpartition(" @ ")
             if text == _RANGE_CHECKS:
                 continue
-            problems.append(DataProblem(file, None, path or None, text or msg))
+            message = said[int(text[1:])] if text.startswith("\0") else Label("", text or msg)
+            problems.append(DataProblem.of(file, None, path or None, message))
             unreadable.add(path.removeprefix("scenario.").split(".")[0].split("[")[0])
         readable = {k: v for k, v in data.items() if k in attrs.fields_dict(Scenario) and k not in unreadable}
         try:
             Scenario(**readable)
         except ScenarioError as checked:
-            problems += [DataProblem(file, None, f"scenario.{name}", message) for name, message in checked.problems]
+            problems += [DataProblem.of(file, None, f"scenario.{name}", message) for name, message in checked.problems]
         except (UsageError, ValueError, TypeError):
             pass  # already reported above, as cattrs saw it
         raise DataError(problems) from None
+
+
+_RANGE_CHECKS = "<range checks>"
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -346,5 +370,6 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read the scenario file ({exc.strerror})") from None
+        raise UsageError(_("{path}: cannot read the scenario file ({reason})").format(path=path, reason=exc.strerror)) \
+            from None
     return scenario_from_dict(parse(text, fmt, file=str(path)) or {}, file=str(path))
