@@ -12,7 +12,7 @@ of the record tables against a mechanism (indicators, roles, periods) are new an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -20,10 +20,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..county.messages import KIND_ZH, MESSAGES, below_en, below_zh, level_zh, role_zh
-from ..model.mechanism import Mechanism
 from .colparse import chunks, encode
 from .columns import ColumnarCounty, ColumnTable
 from .problems import ProblemLog
+
+if TYPE_CHECKING:  # an annotation only: validate without a mechanism never imports the model (issue 14)
+    from ..model.mechanism import Mechanism
 
 MAX_LEVELS = 127
 """Levels a county may have: the engines keep a unit's level in one byte."""
