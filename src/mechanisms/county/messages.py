@@ -12,11 +12,13 @@ reader would write.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataProblem
 from ..model.levels import Level
-from ..model.mechanism import Mechanism
+
+if TYPE_CHECKING:  # an annotation only: validate without a mechanism never imports the model (issue 14)
+    from ..model.mechanism import Mechanism
 
 MESSAGES: Mapping[str, tuple[str, str]] = {
     "level-twice": ("层级“{k}”声明了两次", "level {k!r} declared twice"),

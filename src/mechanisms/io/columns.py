@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -26,12 +26,14 @@ from ..county.records import County, Origin
 from ..errors import DataError, DataProblem, UsageError
 from ..model.labels import Label
 from ..model.levels import DEFAULT_LEVELS, Level
-from ..model.mechanism import Mechanism
 from . import colparse as cells
 from .problems import ProblemLog
 from .readers import RawTable, read_csv, read_document, read_parquet, read_workbook, records_table
 from .tables import LEVELS, RECORD_TABLES, TABLES, Column, TableSpec, level_lookup, normalise_header, table_for_name
 from .vocab import KIND_LABELS, LEVEL_TAGS, indicator_names, role_names
+
+if TYPE_CHECKING:  # an annotation only: reading a county without a mechanism never imports the model (issue 14)
+    from ..model.mechanism import Mechanism
 
 ARROW_TYPES: Mapping[str, Any] = {"str": pa.string(), "level": pa.string(), "int": pa.int64(), "float": pa.float64(),
                                   "date": pa.date32(), "tags": pa.list_(pa.string())}

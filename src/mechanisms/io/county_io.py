@@ -9,13 +9,24 @@ Parquet files, one .xlsx workbook with a sheet per table, one JSON or YAML docum
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ..county.records import County
 from ..errors import UsageError
-from ..model.mechanism import Mechanism
-from .county_write import check_county_output, write_county  # the write side: folders swapped in whole
 from .tables import ALL_TABLES, TABLES
+
+if TYPE_CHECKING:
+    from ..county.records import County
+    from ..model.mechanism import Mechanism
+    from .county_write import check_county_output, write_county  # the write side: folders swapped in whole
+else:
+    def __getattr__(name: str) -> Any:
+        """The write side, re-exported here, is imported when first used: reading (``validate``) writes nothing,
+        and the writers bring YAML, cattrs and openpyxl (issue 14, a fast start)."""
+        if name in ("check_county_output", "write_county"):
+            from . import county_write
+
+            return getattr(county_write, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 CountyFormat = Literal["csv", "xlsx", "json", "yaml", "parquet"]
 

@@ -10,8 +10,10 @@ and labels, so a role's title is always the one its mechanism gives it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from ..model.mechanism import Mechanism
+if TYPE_CHECKING:  # an annotation only: reading a county without a mechanism never imports the model (issue 14)
+    from ..model.mechanism import Mechanism
 
 LEVEL_TAGS: Mapping[str, tuple[str, str]] = {
     "社区": ("village", "community"), "居委会": ("village", "community"),
