@@ -140,10 +140,11 @@ class ReassignResult:
                 "roles": self.role_rows(), "moves": self.move_rows(), "uncovered": self.uncovered_rows()}
 
     def move_table(self, names: Names | None = None, lang: Lang = "zh") -> list[dict[str, Any]]:
-        """The moves as a person reads them: roles named, ``within`` in words, keys beside them (``role_key``,
-        ``within_key``); with ``names.keys`` the keys in place."""
+        """The moves as a person reads them: roles named, ``within`` and ``partial`` in words (是/否, yes/no), keys
+        beside them (``role_key``, ``within_key``); with ``names.keys`` the keys in place and ``partial`` a boolean."""
         names = names or Names()
         return [{**attrs.asdict(m), "role": names.role(m.role, lang), "within": within_name(m.within, names, lang),
+                 "partial": m.partial if names.keys else (_("yes") if m.partial else _("no")).get(lang),
                  "role_key": m.role, "within_key": m.within} for m in self.moves]
 
     def uncovered_table(self, names: Names | None = None, lang: Lang = "zh") -> list[dict[str, Any]]:
@@ -224,8 +225,7 @@ class ReassignResult:
         else:
             from ..errors import UsageError
 
-            raise UsageError(f"{path}: write the moves as .xlsx, .csv or .json",
-                             zh=f"{path}：调整方案只能写成 .xlsx、.csv 或 .json")
+            raise UsageError(_("{path}: write the moves as .xlsx, .csv or .json").format(path=path))
         return path
 
     def apply(self, structure: OrgStructure) -> OrgStructure:
