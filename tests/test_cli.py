@@ -60,7 +60,7 @@ def test_set_overrides_an_assumption() -> None:
     doc = json.loads(run("show", "example", "--format", "json", "--set", "model-threshold=90").stdout)
     assert doc["scoring"]["tier_schemes"][0]["tiers"][0]["min_score"] == 90.0
     r = run("show", "example", "--set", "nonsense=1")
-    assert r.exit_code == 2 and "no assumption 'nonsense'" in r.stderr
+    assert r.exit_code == 2 and "错误：example：没有假设 'nonsense'（已有假设：" in r.stderr
 
 
 def test_validate_contract_ok_and_not_ok(tmp_path: Path) -> None:

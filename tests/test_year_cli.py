@@ -187,10 +187,12 @@ def test_every_command_runs_for_every_mechanism(key: str) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("score", "demo", "--mechanism", "example", "--period", "2024Q5"), "not a period"),
-    (("score", "demo", "--mechanism", "example", "--period", "2024-05-01"), "scored per month"),
+    (("score", "demo", "--mechanism", "example", "--period", "2024Q5"), "错误：不是期间：'2024Q5'（应写成如 2024、"),
+    (("score", "demo", "--mechanism", "example", "--period", "2024-05-01"), "错误：example 的考核表按 month 评分；"),
+    (("--lang", "en", "score", "demo", "--mechanism", "example", "--period", "2024-05-01"),
+     "Error: example's scorecards are scored per month; 2024-05-01 is shorter than that"),
     (("score", "demo", "--mechanism", "nope", "--period", "2024Q2"), "未知机制"),
-    (("score", "demo", "--mechanism", "example", "--period", "2024", "--ranking", "nope"), "no ranking"),
+    (("score", "demo", "--mechanism", "example", "--period", "2024", "--ranking", "nope"), "错误：example 没有排名 'nope'"),
     (("problems", "demo", "--by", "planet"), "错误：--by 应为层级（county, town, village, group, household）或 assignee"),
 ])
 def test_mistakes_are_messages_not_tracebacks(args: tuple[str, ...], message: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import UsageError
+from ..model.labels import Label, _
 from ..model.levels import DEFAULT_LEVELS
 from ..model.shape import CountyShape, TagShare
 from .org import OrgStructure, Unit
@@ -18,28 +19,32 @@ ROWS_UP_TO = 200_000
 
 
 def _check(shape: CountyShape) -> None:
-    problems = []
+    problems: list[Label] = []
     if shape.towns < 1 or shape.villages < shape.towns:
-        problems.append(f"need at least one town and a village per town (towns={shape.towns}, villages={shape.villages})")
+        problems.append(_("need at least one town and a village per town (towns={towns}, villages={villages})").format(
+            towns=shape.towns, villages=shape.villages))
     if not 0 <= shape.streets <= shape.towns:
-        problems.append(f"streets={shape.streets} must be between 0 and towns={shape.towns}")
+        problems.append(_("streets={streets} must be between 0 and towns={towns}").format(
+            streets=shape.streets, towns=shape.towns))
     if not 0 <= shape.communities <= shape.villages:
-        problems.append(f"communities={shape.communities} must be between 0 and villages={shape.villages}")
+        problems.append(_("communities={communities} must be between 0 and villages={villages}").format(
+            communities=shape.communities, villages=shape.villages))
     if shape.groups_per_village < 1 or shape.households < 0:
-        problems.append("groups_per_village must be at least 1 and households not negative")
+        problems.append(_("groups_per_village must be at least 1 and households not negative"))
     for t in shape.tags:
         if (t.share is None) == (t.count is None):
-            problems.append(f"tag {t.tag!r}: give exactly one of share and count")
+            problems.append(_("tag {tag}: give exactly one of share and count").format(tag=repr(t.tag)))
         elif t.share is not None and not 0 <= t.share <= 1:
-            problems.append(f"tag {t.tag!r}: share {t.share} is not between 0 and 1")
+            problems.append(_("tag {tag}: share {share} is not between 0 and 1").format(tag=repr(t.tag), share=t.share))
     if problems:
-        raise UsageError("; ".join(problems))
+        raise UsageError(Label("；".join(p.get("zh") for p in problems), "; ".join(p.en for p in problems)))
 
 
 def _pick(rng: np.random.Generator, n: int, t: TagShare) -> np.ndarray:
     k = t.count if t.count is not None else round((t.share or 0.0) * n)
     if k > n:
-        raise UsageError(f"tag {t.tag!r}: {k} units asked for but the county has only {n} of level {t.level!r}")
+        raise UsageError(_("tag {tag}: {k} units asked for but the county has only {n} of level {level}").format(
+            tag=repr(t.tag), k=k, n=n, level=repr(t.level)))
     return np.sort(rng.choice(n, size=k, replace=False)) if k else np.empty(0, dtype=np.int64)
 
 
@@ -64,7 +69,8 @@ def generate_structure(shape: CountyShape, *, seed: int = 0, household_rows: boo
     level_tags: dict[str, dict[int, list[str]]] = {"town": {}, "village": {}, "group": {}, "household": {}}
     for t in shape.tags:
         if t.level not in level_tags:
-            raise UsageError(f"tag {t.tag!r}: level {t.level!r} must be town, village, group or household")
+            raise UsageError(_("tag {tag}: level {level} must be town, village, group or household").format(
+                tag=repr(t.tag), level=repr(t.level)))
         if t.level == "household" and not rows:
             # whole groups stand in for the tagged households
             chosen = _pick(rng, n_groups, TagShare("group", t.tag, t.share, t.count and round(t.count / max(

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from ..errors import UsageError
-from ..model.labels import Label, Lang
+from ..model.labels import Label, Lang, _
 from ..model.mechanism import Figure, Mechanism, StaffedCount
 from .generate import generate_structure
 from .org import OrgStructure
@@ -97,9 +97,9 @@ def _within(figure: Figure, produced: int) -> bool:
 def staffed_case(mechanism: Mechanism, *, seed: int = 0) -> StaffedCase:
     """Generate the preset, staff it with the mechanism's policy, and compare every figure that says what it counts."""
     if mechanism.preset is None:
-        raise UsageError(f"{mechanism.key}: the mechanism states no reference county to staff")
+        raise UsageError(_("{key}: the mechanism states no reference county to staff").format(key=mechanism.key))
     if mechanism.reference is None:
-        raise UsageError(f"{mechanism.key}: the mechanism has no reference case")
+        raise UsageError(_("{key}: the mechanism has no reference case").format(key=mechanism.key))
     structure = staff(generate_structure(mechanism.preset, seed=seed), mechanism, seed=seed)
     reasons = {a.key: a.reason or a.label for a in mechanism.assumptions}
     out = []

@@ -18,7 +18,7 @@ import attrs
 import numpy as np
 
 from ..errors import UsageError
-from ..model.labels import Label
+from ..model.labels import Label, _
 from ..model.mechanism import Mechanism, Role, StaffingRule
 from .org import Actor, Assignment, OrgStructure, Unit
 from .records import County
@@ -125,7 +125,8 @@ def _slots(structure: OrgStructure, role: Role, rule: StaffingRule, rng: np.rand
 def staff(structure: OrgStructure, mechanism: Mechanism, *, seed: int = 0) -> OrgStructure:
     """A copy of ``structure`` with actors and assignments added by ``mechanism``'s policy."""
     if mechanism.policy is None or not mechanism.policy.rules:
-        raise UsageError(f"{mechanism.key}: the mechanism has no assignment policy to staff a county with")
+        raise UsageError(_("{key}: the mechanism has no assignment policy to staff a county with").format(
+            key=mechanism.key))
     rng = np.random.default_rng(seed)
     roles = {r.key: r for r in mechanism.roles}
     taken = set(structure.actor_by_id)
@@ -140,7 +141,8 @@ def staff(structure: OrgStructure, mechanism: Mechanism, *, seed: int = 0) -> Or
             i = numbered[role.key]
             actor_id = f"{mechanism.key}/{role.key}/{i:05d}"
             if actor_id in taken:
-                raise UsageError(f"{mechanism.key}: generated actor id {actor_id!r} is already used in the county")
+                raise UsageError(_("{key}: generated actor id {id} is already used in the county").format(
+                    key=mechanism.key, id=repr(actor_id)))
             home = slots[0].unit.parent
             actors.append(Actor(actor_id, f"{prefix.zh}{i:05d}", rule.actor_kind, ("synthetic",), home))
             for slot in slots:

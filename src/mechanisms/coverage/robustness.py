@@ -30,6 +30,7 @@ import attrs
 import numpy as np
 
 from ..errors import UsageError
+from ..model.labels import _
 from .engine import CoverageModel, _distinct, ranges
 
 TurnoverModel = Literal["fixed", "independent"]
@@ -72,7 +73,7 @@ def all_leave_probability(f: float, n: int, max_m: int, model: TurnoverModel) ->
 
 def _check_f(f: float) -> None:
     if not 0.0 <= f <= 1.0:
-        raise UsageError(f"a turnover share must be between 0 and 1, got {f}")
+        raise UsageError(_("a turnover share must be between 0 and 1, got {value}").format(value=f))
 
 
 def role_pool(model: CoverageModel, role: str) -> np.ndarray:
@@ -229,7 +230,8 @@ def robustness(model: CoverageModel, shares: Sequence[float], *, roles: Sequence
             try:
                 model.role_index(key)
             except KeyError:
-                raise UsageError(f"unknown role {key!r} (roles: {', '.join(ra.key for ra in model.roles)})") from None
+                raise UsageError(_("unknown role {key} (roles: {roles})").format(
+                    key=repr(key), roles=", ".join(ra.key for ra in model.roles))) from None
     overlap = _overlap_masks(model) if ALL_ROLES in keys else None
     ev = _Evaluator(model) if runs > 0 else None
     out = []

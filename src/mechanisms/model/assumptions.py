@@ -21,6 +21,7 @@ import attrs
 from ..converter import structure, unstructure
 from ..errors import UsageError
 from ..paths import PathError, parse_path, selector, walk
+from .labels import _
 from .mechanism import Mechanism
 
 __all__ = ["PathError", "apply_overrides", "get_path", "item_path", "parse_assignments"]
@@ -37,7 +38,8 @@ def _number(value: Any, old: int | float, mechanism: str, key: str) -> int | flo
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise UsageError(f"{mechanism}: assumption {key!r} needs a number, got {value!r}") from None
+        raise UsageError(_("{mechanism}: assumption {key} needs a number, got {value}").format(
+            mechanism=mechanism, key=repr(key), value=repr(value))) from None
     return int(number) if isinstance(old, int) and number.is_integer() else number
 
 
@@ -52,8 +54,8 @@ def apply_overrides(mechanism: Mechanism, values: Mapping[str, Any]) -> Mechanis
     by_key = {a.key: a for a in mechanism.assumptions}
     unknown = [k for k in values if k not in by_key]
     if unknown:
-        raise UsageError(f"{mechanism.key}: no assumption {', '.join(map(repr, unknown))} "
-                         f"(assumptions: {', '.join(by_key) or 'none'})")
+        raise UsageError(_("{mechanism}: no assumption {keys} (assumptions: {known})").format(
+            mechanism=mechanism.key, keys=", ".join(map(repr, unknown)), known=", ".join(by_key) or _("none")))
     data = unstructure(mechanism)
     new_assumptions = []
     for a in mechanism.assumptions:
@@ -80,6 +82,6 @@ def parse_assignments(items: tuple[str, ...] | list[str]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            raise UsageError(f"--set expects KEY=VALUE, got {item!r}")
+            raise UsageError(_("--set expects KEY=VALUE, got {value}").format(value=repr(item)))
         out[key.strip()] = value.strip()
     return out

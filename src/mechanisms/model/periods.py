@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import UsageError
+from .labels import _
 from .schedule import PERIOD_KINDS, PeriodKind, Schedule
 
 _ORDER = {k: i for i, k in enumerate(PERIOD_KINDS)}
@@ -62,9 +63,10 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.kind not in _ORDER:
-            raise UsageError(f"unknown period kind {self.kind!r} ({', '.join(PERIOD_KINDS)})")
+            raise UsageError(_("unknown period kind {kind} ({kinds})").format(kind=repr(self.kind),
+                                                                              kinds=", ".join(PERIOD_KINDS)))
         if Period.containing(self.start, self.kind).start != self.start:
-            raise UsageError(f"{self.start} does not begin a {self.kind}")
+            raise UsageError(_("{start} does not begin a {kind}").format(start=self.start, kind=self.kind))
 
     # ---------------------------------------------------------------- building
 
@@ -81,7 +83,7 @@ class Period:
             span = _MONTHS[kind]
             start = dt.date(day.year, (day.month - 1) // span * span + 1, 1)
         else:
-            raise UsageError(f"unknown period kind {kind!r} ({', '.join(PERIOD_KINDS)})")
+            raise UsageError(_("unknown period kind {kind} ({kinds})").format(kind=repr(kind), kinds=", ".join(PERIOD_KINDS)))
         p = object.__new__(Period)
         object.__setattr__(p, "kind", kind)
         object.__setattr__(p, "start", start)
@@ -119,7 +121,8 @@ class Period:
                 return Period.containing(dt.date.fromisocalendar(year, week, 1), "week")
             except ValueError:
                 break
-        raise UsageError(f"not a period: {text!r} (expected e.g. 2024, 2024H1, 2024Q2, 2024-05, 2024-05-17, 2024-W05)")
+        raise UsageError(_("not a period: {text} (expected e.g. 2024, 2024H1, 2024Q2, 2024-05, 2024-05-17, 2024-W05)")
+                         .format(text=repr(text)))
 
     # ---------------------------------------------------------------- reading
 
@@ -203,7 +206,7 @@ class Period:
     def parent(self, kind: PeriodKind) -> Period:
         """The coarser period of ``kind`` that holds this one (a week: the one holding its first day)."""
         if _ORDER[kind] < _ORDER[self.kind]:
-            raise UsageError(f"a {kind} is finer than a {self.kind}")
+            raise UsageError(_("a {kind} is finer than a {other}").format(kind=kind, other=self.kind))
         return Period.containing(self.start, kind)
 
     def split(self, kind: PeriodKind) -> tuple[Period, ...]:
@@ -214,9 +217,10 @@ class Period:
         if kind == self.kind:
             return (self,)
         if _ORDER[kind] > _ORDER[self.kind]:
-            raise UsageError(f"a {kind} is coarser than a {self.kind}: cannot split {self} into {kind}s")
+            raise UsageError(_("a {kind} is coarser than a {other}: cannot split {period} into {kind}s").format(
+                kind=kind, other=self.kind, period=self))
         if kind == "week":
-            raise UsageError(f"weeks do not nest in a {self.kind}")
+            raise UsageError(_("weeks do not nest in a {kind}").format(kind=self.kind))
         return tuple(iterate(Period.containing(self.start, kind), Period.containing(self.end, kind)))
 
     def is_finer_than(self, kind: PeriodKind) -> bool:
@@ -233,7 +237,7 @@ def iterate(first: Period | str, last: Period | str) -> Iterator[Period]:
     """Every period from ``first`` to ``last`` inclusive; both must be of one kind."""
     a, b = Period.parse(first), Period.parse(last)
     if a.kind != b.kind:
-        raise UsageError(f"{a} and {b} are not periods of one kind")
+        raise UsageError(_("{a} and {b} are not periods of one kind").format(a=a, b=b))
     p = a
     while p <= b:
         yield p

@@ -25,6 +25,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any
 
 from ..errors import UsageError
+from ..model.labels import _
 
 
 def cpu_count() -> int:
@@ -49,7 +50,7 @@ def _distributed() -> Any:
     try:
         import distributed
     except ImportError:
-        raise UsageError("--scheduler needs Dask distributed: pip install 'mechanisms[dask]'") from None
+        raise UsageError(_("--scheduler needs Dask distributed: pip install 'mechanisms[dask]'")) from None
     return distributed
 
 
@@ -69,7 +70,8 @@ def dask_executor(scheduler: str, workers: int | None = None) -> Iterator[Execut
         try:
             client = distributed.Client(scheduler, timeout="10s")
         except OSError as exc:
-            raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            raise UsageError(_("cannot reach the Dask scheduler at {scheduler}: {error}").format(
+                scheduler=scheduler, error=exc)) from None
     try:
         yield DaskExecutor(client)
     finally:

@@ -30,6 +30,7 @@ from ..county.records import County
 from ..coverage import CompactCounty, CoverageModel, build_model
 from ..coverage.engine import ranges
 from ..errors import UsageError
+from ..model.labels import _
 from ..model.mechanism import Mechanism
 from ..model.schedule import Frequency
 
@@ -138,7 +139,8 @@ def prepare(data: County | OrgStructure | CompactCounty | CoverageModel | SimCou
     """
     if isinstance(data, SimCounty):
         if data.mechanism_key != mechanism.key:
-            raise UsageError(f"the prepared county is for {data.mechanism_key!r}, not {mechanism.key!r}")
+            raise UsageError(_("the prepared county is for {prepared}, not {mechanism}").format(
+                prepared=repr(data.mechanism_key), mechanism=repr(mechanism.key)))
         return data
     model = build_model(data, mechanism, on=on)
     return _from_model(model, mechanism)

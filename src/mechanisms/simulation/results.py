@@ -26,6 +26,7 @@ import numpy as np
 
 from ..errors import UsageError
 from ..io.atomic import atomic_path, write_text
+from ..model.labels import _
 
 TIDY_COLUMNS = ("run", "period", "metric", "role", "value")
 SUMMARY_COLUMNS = ("n", "mean", "std", "ci_low", "ci_high")
@@ -143,7 +144,7 @@ class Table:
         try:
             import pyarrow as pa
         except ImportError:
-            raise UsageError("writing Parquet needs pyarrow: pip install 'mechanisms[parquet]'") from None
+            raise UsageError(_("writing Parquet needs pyarrow: pip install 'mechanisms[parquet]'")) from None
         return pa.table({n: pa.array(c.tolist()) for n, c in self.columns.items()})
 
     def write(self, path: str | Path, *, fmt: str | None = None, overwrite: bool = False) -> Path:
@@ -159,7 +160,7 @@ class Table:
             with atomic_path(path, overwrite=overwrite) as tmp:
                 pq.write_table(table, tmp)
         else:
-            raise UsageError(f"{path}: write results as .csv or .parquet")
+            raise UsageError(_("{path}: write results as .csv or .parquet").format(path=path))
         return path
 
     def to_pandas(self) -> Any:

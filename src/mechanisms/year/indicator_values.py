@@ -32,6 +32,7 @@ import attrs
 from ..county.records import County
 from ..errors import UsageError
 from ..model.indicators import Comparison, Direction, IndicatorDef, IndicatorTarget
+from ..model.labels import _
 from ..model.mechanism import Mechanism
 from ..model.periods import Period
 from ..model.schedule import PERIOD_KINDS
@@ -140,7 +141,8 @@ class IndicatorValues:
         try:
             return self.defs[key]
         except KeyError:
-            raise UsageError(f"{self.mechanism.key} has no indicator {key!r} ({', '.join(self.defs)})") from None
+            raise UsageError(_("{mechanism} has no indicator {key} ({known})").format(
+                mechanism=self.mechanism.key, key=repr(key), known=", ".join(self.defs))) from None
 
     def reporting_level(self, key: str) -> str | None:
         """The level an indicator is reported at: its stated level, else where its observations are."""
@@ -183,7 +185,7 @@ class IndicatorValues:
         p = str(Period.parse(period))
         d = self.definition(key)
         if unit not in self.structure.unit_by_id:
-            raise UsageError(f"unknown unit {unit!r}")
+            raise UsageError(_("unknown unit {unit}").format(unit=repr(unit)))
         if d.is_formula:
             return self._formula(d, unit, p)
         has_row, own = self.observation(key, unit, p)

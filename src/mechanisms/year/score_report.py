@@ -105,7 +105,8 @@ def score_report(m: Mechanism, county: County, period: Period, *, only: str | No
     with_items = [c for c in sc.scorecards if c.items and (only is None or c.key in cards_used)]
     if with_items and all(finer(period.kind, c.period) for c in with_items):
         kinds = ", ".join(sorted({c.period for c in with_items}))
-        raise UsageError(f"{m.key}'s scorecards are scored per {kinds}; {period} is shorter than that")
+        raise UsageError(_("{mechanism}'s scorecards are scored per {kinds}; {period} is shorter than that").format(
+            mechanism=m.key, kinds=kinds, period=period))
     for card in sc.scorecards:
         if only is not None and card.key not in cards_used:
             continue

@@ -196,7 +196,7 @@ def rank_scores(scores: Mapping[str, float], ties: str = "min") -> dict[str, flo
             elif ties == "ordinal":
                 ranks[keyed[k]] = float(k + 1)
             else:
-                raise UsageError(f"unknown tie rule {ties!r} ({', '.join(TIE_RULES)})")
+                raise UsageError(_("unknown tie rule {rule} ({rules})").format(rule=repr(ties), rules=", ".join(TIE_RULES)))
         i = j + 1
     return ranks
 
@@ -253,13 +253,13 @@ class ScoringEngine:
         for c in self.scoring.scorecards:
             if c.key == key:
                 return c
-        raise UsageError(f"{self.mechanism.key} has no scorecard {key!r}")
+        raise UsageError(_("{mechanism} has no scorecard {key}").format(mechanism=self.mechanism.key, key=repr(key)))
 
     def ranking(self, key: str) -> Ranking:
         for r in self.scoring.rankings:
             if r.key == key:
                 return r
-        raise UsageError(f"{self.mechanism.key} has no ranking {key!r}")
+        raise UsageError(_("{mechanism} has no ranking {key}").format(mechanism=self.mechanism.key, key=repr(key)))
 
     def groups(self, ranking: Ranking | None, level: str) -> dict[str, tuple[str, ...]]:
         """Peer group key → unit ids (file order). Without peer groups: one group ``all`` of the level.
@@ -294,7 +294,8 @@ class ScoringEngine:
         """Every unit of the card's level scored for one period of the card's kind."""
         p = Period.parse(period)
         if p.kind != card.period:
-            raise UsageError(f"scorecard {card.key!r} is scored per {card.period}; {p} is a {p.kind}")
+            raise UsageError(_("scorecard {key} is scored per {per}; {period} is a {kind}").format(
+                key=repr(card.key), per=card.period, period=p, kind=p.kind))
         key = (card.key, str(p))
         if key in self._cache:
             return self._cache[key]
@@ -374,8 +375,8 @@ class ScoringEngine:
         """Every unit's score over ``period``: the mean of the card's sub-periods in it."""
         p = Period.parse(period)
         if finer(p.kind, card.period):
-            raise UsageError(f"scorecard {card.key!r} is scored per {card.period}; ask for a {card.period} or longer, "
-                             f"not {p}")
+            raise UsageError(_("scorecard {key} is scored per {per}; ask for a {per} or longer, not {period}").format(
+                key=repr(card.key), per=card.period, period=p))
         subs = p.split(card.period)
         per = [self.period_scores(card, s) for s in subs]
         out: dict[str, PeriodScore] = {}
