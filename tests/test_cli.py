@@ -119,9 +119,15 @@ def test_a_broken_mechanism_file_exits_1_listing_every_problem(tmp_path: Path) -
     r = run("show", "x", "--mechanism-file", str(f))
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [
+        f"{f}，字段“Mechanism.name.en”：缺少必填字段",
+        f"{f}，字段“Mechanism”：有多余的字段（bogus）",
+        "共发现 2 个问题。",  # the default --lang is zh
+    ]
+    r = run("--lang", "en", "show", "x", "--mechanism-file", str(f))
+    assert r.stderr.splitlines() == [
         f"{f}, field 'Mechanism.name.en': required field missing",
         f"{f}, field 'Mechanism': extra fields found (bogus)",
-        "共发现 2 个问题。",  # the default --lang is zh
+        "2 problem(s) found.",
     ]
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import cattrs
 
-from .errors import DataError, DataProblem
+from .errors import DataError, DataProblem, MechanismsError
+from .model.labels import Label, _
 from .paths import selector
 
 T = TypeVar("T")
@@ -124,14 +126,53 @@ def _by_field(data: Any, path: str) -> str:
     return out
 
 
+def cattrs_text(exc: BaseException, type_: Any) -> Label:
+    """cattrs' wording of a value it could not read (:func:`cattrs.v.format_exception`), in both languages -- its
+    English word for word -- or the library's own where one of its converters refused the value."""
+    if isinstance(exc, MechanismsError):
+        return Label(exc.text("zh"), str(exc))
+    english = cattrs.v.format_exception(exc, type_)
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return _("extra fields found ({names})").format(names=", ".join(sorted(exc.extra_fields)))
+    if isinstance(exc, KeyError):
+        return _("required field missing")
+    if english.startswith("invalid value for type, expected "):
+        return _("invalid value for type, expected {type}").format(type=english.removeprefix(
+            "invalid value for type, expected "))
+    if english == "invalid value":
+        return _("invalid value")
+    if english == "expected a mapping":
+        return _("expected a mapping")
+    return Label("", english)
+
+
+def cattrs_problems(exc: cattrs.BaseValidationError, path: str,
+                    describe: Callable[[BaseException, Any], Label | None] = cattrs_text) -> list[tuple[str, Label]]:
+    """``(path, message)`` for every value cattrs could not read, the messages in both languages; ``describe``
+    returning ``None`` leaves that error out. (cattrs joins each text to its path as one string: the texts travel
+    as their index in a list here.)"""
+    said: list[Label | None] = []
+
+    def index(error: BaseException, type_: Any) -> str:
+        said.append(describe(error, type_))
+        return f"\0{len(said) - 1}"
+
+    out = []
+    for msg in cattrs.transform_error(exc, path=path, format_exception=index):
+        text, _at, where = msg.rpartition(" @ ")
+        message = said[int(text[1:])] if text.startswith("\0") else Label("", text or msg)
+        if message is not None:
+            out.append((where, message))
+    return out
+
+
 def structure(data: Any, cls: type[T], *, file: str = "<data>") -> T:
-    """Structure ``data`` into ``cls``; every problem found is raised at once as a :class:`DataError`."""
+    """Structure ``data`` into ``cls``; every problem found is raised at once as a :class:`DataError` (each message
+    in Chinese and English)."""
     try:
         return converter.structure(data, cls)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        messages = cattrs.transform_error(exc, path=cls.__name__) if isinstance(exc, cattrs.BaseValidationError) else [str(exc)]
-        problems = []
-        for msg in messages:
-            text, _, path = msg.rpartition(" @ ")
-            problems.append(DataProblem(file, None, _by_field(data, path) if path else None, text or msg))
-        raise DataError(problems) from None
+    except cattrs.BaseValidationError as exc:
+        raise DataError([DataProblem.of(file, None, _by_field(data, path) if path else None, message)
+                         for path, message in cattrs_problems(exc, cls.__name__)]) from None
+    except (ValueError, TypeError, KeyError) as exc:
+        raise DataError([DataProblem(file, None, None, str(exc))]) from None

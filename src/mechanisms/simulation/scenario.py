@@ -25,7 +25,7 @@ from typing import Any, Literal, get_args
 import attrs
 import cattrs
 
-from ..converter import make_converter
+from ..converter import cattrs_problems, cattrs_text, make_converter
 from ..errors import DataError, DataProblem, UsageError
 from ..io.documents import format_for, parse
 from ..model.labels import Label, _
@@ -300,21 +300,6 @@ scenario_converter = _make_converter()
 """A converter of our own for scenarios (per-role values as numbers or tables); the library's is left alone."""
 
 
-def _cattrs_text(exc: BaseException, type_: Any) -> Label:
-    """cattrs' wording of a value it could not read, in both languages (its English kept word for word), or ours
-    where a converter of ours refused the value."""
-    if isinstance(exc, UsageError):
-        return Label(exc.text("zh"), str(exc))
-    english = cattrs.v.format_exception(exc, type_)
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return _("extra fields found ({names})").format(names=", ".join(sorted(exc.extra_fields)))
-    if isinstance(exc, KeyError):
-        return _("required field missing")
-    if english.startswith("invalid value for type, expected "):
-        return _("invalid value for type, expected {type}").format(type=english.rpartition(" ")[2])
-    return Label("", english)
-
-
 def scenario_from_dict(data: Mapping[str, Any], *, file: str = "<scenario>") -> Scenario:
     """A scenario from plain data; every problem is reported at once, naming the file and field.
 
@@ -332,22 +317,11 @@ def scenario_from_dict(data: Mapping[str, Any], *, file: str = "<scenario>") -> 
     except UsageError as exc:
         raise DataError([DataProblem.of(file, None, None, Label(exc.text("zh"), str(exc)))]) from None
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        said: list[Label] = []  # cattrs joins texts to paths as strings: each text is its index here
-
-        def describe(error: BaseException, type_: Any) -> str:
-            if isinstance(error, ScenarioError):
-                return _RANGE_CHECKS
-            said.append(_cattrs_text(error, type_))
-            return f"\0{len(said) - 1}"
-
+        # a ScenarioError inside cattrs' is the range checks, made again below over every field that could be read
+        found = (cattrs_problems(exc, "scenario", lambda e, t: None if isinstance(e, ScenarioError) else cattrs_text(e, t))
+                 if isinstance(exc, cattrs.BaseValidationError) else [("", Label("", str(exc)))])
         problems, unreadable = [], set()
-        messages = (cattrs.transform_error(exc, path="scenario", format_exception=describe)
-                    if isinstance(exc, cattrs.BaseValidationError) else [str(exc)])
-        for msg in messages:
-            text, _at, path = msg.rpartition(" @ ")
-            if text == _RANGE_CHECKS:
-                continue
-            message = said[int(text[1:])] if text.startswith("\0") else Label("", text or msg)
+        for path, message in found:
             problems.append(DataProblem.of(file, None, path or None, message))
             unreadable.add(path.removeprefix("scenario.").split(".")[0].split("[")[0])
         readable = {k: v for k, v in data.items() if k in attrs.fields_dict(Scenario) and k not in unreadable}
@@ -358,9 +332,6 @@ def scenario_from_dict(data: Mapping[str, Any], *, file: str = "<scenario>") -> 
         except (UsageError, ValueError, TypeError):
             pass  # already reported above, as cattrs saw it
         raise DataError(problems) from None
-
-
-_RANGE_CHECKS = "<range checks>"
 
 
 def load_scenario(path: str | Path) -> Scenario:
