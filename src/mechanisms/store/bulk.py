@@ -56,10 +56,14 @@ def insert(conn: sa.Connection, table: str, data: pa.Table) -> int:
         cols = ", ".join(_q(c) for c in data.column_names)
         buf = io.BytesIO()
         pacsv.write_csv(data, buf, pacsv.WriteOptions(include_header=False))
-        with raw.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN WITH (FORMAT csv)") as copy:
-            view = buf.getbuffer()
-            for i in range(0, len(view), 1 << 20):
-                copy.write(view[i:i + (1 << 20)])
+        with raw.cursor() as cur:
+            with cur.copy(f"COPY {table} ({cols}) FROM STDIN WITH (FORMAT csv)") as copy:
+                view = buf.getbuffer()
+                for i in range(0, len(view), 1 << 20):
+                    copy.write(view[i:i + (1 << 20)])
+            if "row_id" in data.column_names:  # ids given by the importer: the sequence moves past them
+                cur.execute("SELECT setval(pg_get_serial_sequence(%s, 'row_id'), %s)",
+                            (table, pc.max(data.column("row_id")).as_py()))
         return int(data.num_rows)
     cur = raw.cursor()
     try:

@@ -28,7 +28,7 @@ from ..io.column_checks import check_columns
 from ..io.columns import read_columns
 from ..io.problems import ProblemLog
 from ..model.mechanism import Mechanism
-from . import bulk
+from . import bulk, snapshot
 from .codec import encode
 from .migrate import require_current
 from .report import ImportReport, TableCounts
@@ -81,7 +81,7 @@ def import_county(url: str, source: str | Path, *, on: dt.date | None = None, dr
     conn.info["write"] = True
     try:
         with conn.begin() as tx:
-            _write(conn, report, encoded, log)
+            _write(conn, report, encoded, log, dry_run)
             if dry_run:
                 tx.rollback()
                 report.import_id, report.rows_written = None, 0
@@ -93,7 +93,8 @@ def import_county(url: str, source: str | Path, *, on: dt.date | None = None, dr
     return report
 
 
-def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Table], log: ProblemLog) -> None:
+def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Table], log: ProblemLog,
+           dry_run: bool = False) -> None:
     pg = is_postgres(conn.engine)
     if pg:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({LOCK_KEY})")
@@ -109,10 +110,16 @@ def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Tabl
         at=dt.datetime.now(dt.UTC), by=report.by, source=report.source, checksum=report.checksum, on_date=report.on,
         sync=report.sync, counts="{}").returning(imports.c.id)).scalar_one()
     written = 0
+    snaps = snapshot.load(conn, list(encoded))
     for name, new in encoded.items():
-        counts, n = _table(conn, name, new, report, import_id)
+        full = snaps.get(name)
+        if full is None and not dry_run:  # no current snapshot: this import writes one, from the table itself
+            full = snapshot.read_all(conn, name)
+        counts, n, after = _table(conn, name, new, report, import_id, full)
         report.tables[name] = counts
         written += n
+        if not dry_run and after is not None and (n or name not in snaps):
+            snapshot.save(conn, name, after, import_id)
     if not pg:
         _check_overlaps(conn, import_id, report.on, log, report.source)
     conn.execute(imports.update().where(imports.c.id == import_id).values(
@@ -120,11 +127,17 @@ def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Tabl
     report.import_id, report.rows_written = import_id, written
 
 
-def _table(conn: sa.Connection, name: str, new: pa.Table, report: ImportReport, import_id: int) -> tuple[TableCounts, int]:
+def _table(conn: sa.Connection, name: str, new: pa.Table, report: ImportReport, import_id: int,
+           full: pa.Table | None) -> tuple[TableCounts, int, pa.Table | None]:
+    """Write one table's new and closed versions; with ``full`` (every version the table held, as a snapshot),
+    also return the snapshot after this import."""
     from .codec import digest
 
     cols = fields(SPECS[name])
-    cur = bulk.select(conn, name, ["row_id", "row_key", *cols], "valid_to IS NULL", order="")
+    if full is None:
+        cur = bulk.select(conn, name, ["row_id", "row_key", *cols], "valid_to IS NULL", order="")
+    else:
+        cur = full.filter(pc.is_null(full.column("valid_to"))).select(["row_id", "row_key", *cols])
     keys = new.column("row_key").combine_chunks()
     at = pc.index_in(keys, value_set=cur.column("row_key").combine_chunks())
     found = np.asarray(pc.is_valid(at), bool)
@@ -144,14 +157,19 @@ def _table(conn: sa.Connection, name: str, new: pa.Table, report: ImportReport, 
         held = np.zeros(len(cur), bool)
         held[idx[found]] = True
         closed = row_ids[~held]
-    bulk.close(conn, name, [int(x) for x in np.r_[to_close, closed]], report.on, import_id)
+    ended = np.r_[to_close, closed].astype(np.int64)
+    bulk.close(conn, name, [int(x) for x in ended], report.on, import_id)
     add = new.filter(pa.array(created | changed)).select([*cols, "row_key", "seq"])
     n = add.num_rows
     add = add.append_column("valid_from", pa.array(np.full(n, report.on), pa.date32()))
     add = add.append_column("import_id", pa.array(np.full(n, import_id), pa.int64()))
+    if n:  # row ids given, not drawn by the database: the snapshot names each new version as the table does
+        base = int(conn.exec_driver_sql(f"SELECT coalesce(max(row_id), 0) FROM {name}").scalar_one())
+        add = add.append_column("row_id", pa.array(np.arange(base + 1, base + 1 + n, dtype=np.int64)))
     bulk.insert(conn, name, add)
     counts = TableCounts(int(created.sum()), int(changed.sum()), int(same.sum()), len(closed))
-    return counts, n + len(to_close) + len(closed)
+    after = None if full is None else snapshot.after_import(full, ended, report.on, add, name)
+    return counts, n + len(to_close) + len(closed), after
 
 
 def _check_overlaps(conn: sa.Connection, import_id: int, on: dt.date, log: ProblemLog, source: str) -> None:

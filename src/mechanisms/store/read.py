@@ -12,7 +12,7 @@ import pyarrow as pa
 from ..io.columns import ColumnarCounty
 from ..io.county_write import CountyFormat, write_county
 from ..model.labels import Lang
-from . import bulk
+from . import bulk, snapshot
 from .codec import decode
 from .migrate import require_current
 from .schema import SPECS, fields, imports
@@ -20,7 +20,8 @@ from .urls import make_engine
 
 
 def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
-    """The county the store holds as of ``on`` (``None``: the latest version of every row), in one snapshot."""
+    """The county the store holds as of ``on`` (``None``: the latest version of every row), in one transaction:
+    from the columnar snapshot the last import wrote (:mod:`.snapshot`), through SQL where there is none."""
     engine = make_engine(url)
     require_current(engine, url)
     try:
@@ -28,7 +29,9 @@ def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
             if conn.dialect.name == "postgresql":  # one snapshot for every table: never half an import
                 conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             where, params = bulk.as_of_clause(on, conn.dialect.name == "postgresql")
-            tables = {name: bulk.select(conn, name, list(fields(spec)), where, params) for name, spec in SPECS.items()}
+            snaps = snapshot.load(conn, list(SPECS))  # a blob and a filter where the last import left a snapshot
+            tables = {name: snapshot.as_of(snaps[name], name, on) if name in snaps else
+                      bulk.select(conn, name, list(fields(spec)), where, params) for name, spec in SPECS.items()}
     finally:
         engine.dispose()
     if tables["levels"].num_rows:

@@ -13,7 +13,8 @@ The migration (:mod:`mechanisms.store.migrations`) creates exactly these tables 
 exclusion constraint per table (``hashtextextended(row_key, 0) WITH =, daterange(valid_from, valid_to) WITH &&``,
 btree_gist) so two
 versions of one row can never overlap; SQLite has a unique index on the open version and the import checks
-the rest inside its transaction.
+the rest inside its transaction. ``snapshots`` (revision 0002) holds a columnar copy of every table for reads;
+the versioned tables stay the truth.
 """
 
 from __future__ import annotations
@@ -56,6 +57,18 @@ imports = sa.Table(
     comment="The audit table: one row per import (who, when, source file and its checksum, counts as JSON).",
 )
 
+snapshots = sa.Table(
+    "snapshots", metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("part", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("import_id", sa.Integer, sa.ForeignKey("imports.id"), nullable=False),
+    sa.Column("row_count", sa.BigInteger, nullable=False),
+    sa.Column("max_row_id", sa.BigInteger),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    comment="Every version of each table as Arrow IPC, written by the import that last wrote it (see snapshot.py).",
+)
+"""Columnar copies of the versioned tables for fast reads (:mod:`mechanisms.store.snapshot`); never the truth."""
+
 
 def fields(spec: TableSpec) -> tuple[str, ...]:
     """The data columns of ``spec`` in the store (levels keep their order as ``position``)."""
@@ -91,4 +104,4 @@ TABLES: Mapping[str, sa.Table] = {spec.name: _versioned(spec) for spec in ALL_TA
 SPECS: Mapping[str, TableSpec] = {spec.name: spec for spec in ALL_TABLES}
 KIND: Mapping[str, Mapping[str, str]] = {s.name: {f: _kind(s, f) for f in fields(s)} for s in ALL_TABLES}
 
-__all__ = ["KEY_FIELDS", "KIND", "SPECS", "TABLES", "VERSION_COLUMNS", "fields", "imports", "metadata"]
+__all__ = ["KEY_FIELDS", "KIND", "SPECS", "TABLES", "VERSION_COLUMNS", "fields", "imports", "metadata", "snapshots"]
