@@ -29,6 +29,7 @@ import numpy as np
 
 from ..county.org import OrgStructure
 from ..errors import DataError, DataProblem
+from ..model.labels import Label, _
 from ..model.mechanism import Mechanism, Scope
 
 if TYPE_CHECKING:
@@ -313,31 +314,33 @@ class CompactCounty:
 
     def _check(self) -> None:
         n = len(self.parent)
-        problems: list[str] = []
+        problems: list[Label] = []
         roots = np.flatnonzero(self.parent < 0)
         if n and len(roots) != 1:
-            problems.append(f"expected one root, found {len(roots)}")
+            problems.append(_("expected one root, found {n}").format(n=len(roots)))
         if n and ((self.level < 0).any() or (self.level >= len(self.levels)).any()):
-            problems.append("level index out of range")
+            problems.append(_("level index out of range"))
         if n and (self.parent >= n).any():
-            problems.append("parent index out of range")
+            problems.append(_("parent index out of range"))
         if not problems and n:
             has = self.parent >= 0
             bad = np.flatnonzero(has)[self.level[self.parent[has]] != self.level[has] - 1]
             if len(bad):
-                problems.append(f"{len(bad)} unit(s) not one level below their parent (first: {self.unit_ids[int(bad[0])]})")
+                problems.append(_("{n} unit(s) not one level below their parent (first: {first})").format(
+                    n=len(bad), first=self.unit_ids[int(bad[0])]))
             if len(roots) == 1 and self.level[roots[0]] != 0:
-                problems.append("the root is not on the top level")
+                problems.append(_("the root is not on the top level"))
         if (self.households < 0).any():
-            problems.append("household counts must not be negative")
+            problems.append(_("household counts must not be negative"))
         for t, m in self.tags.items():
             if len(m) != n:
-                problems.append(f"tag mask {t!r} has {len(m)} entries for {n} units")
+                problems.append(_("tag mask {tag} has {entries} entries for {n} units").format(
+                    tag=repr(t), entries=len(m), n=n))
         for role, e in self.edges.items():
             if len(e) and (e.unit.min() < 0 or e.unit.max() >= n or e.actor.min() < 0 or e.actor.max() >= len(self.actor_ids)):
-                problems.append(f"edges of role {role!r} point outside the units or actors")
+                problems.append(_("edges of role {role} point outside the units or actors").format(role=repr(role)))
         if problems:
-            raise DataError([DataProblem("arrays", None, None, p) for p in problems])
+            raise DataError([DataProblem.of("arrays", None, None, p) for p in problems])
 
     def _normalise_households(self) -> None:
         hh = self.households

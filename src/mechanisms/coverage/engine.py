@@ -34,6 +34,7 @@ import attrs
 import numpy as np
 
 from ..errors import DataError, DataProblem
+from ..model.labels import _
 from ..model.mechanism import CoverageRule, Mechanism, Role
 from .arrays import ALL, CompactCounty
 
@@ -525,11 +526,14 @@ class CoverageModel:
     @classmethod
     def build(cls, county: CompactCounty, mechanism: Mechanism) -> CoverageModel:
         lindex = {k: i for i, k in enumerate(county.levels)}
-        problems = [DataProblem("levels", None, "key", f"mechanism {mechanism.key!r} holds role {r.key!r} on level "
-                                f"{r.level!r}, which this county does not have (levels: {' > '.join(county.levels)})")
+        problems = [DataProblem.of("levels", None, "key", _(
+            "mechanism {mechanism} holds role {role} on level {level}, which this county does not have (levels: "
+            "{levels})").format(mechanism=repr(mechanism.key), role=repr(r.key), level=repr(r.level),
+                                levels=" > ".join(county.levels)))
                     for r in mechanism.roles if r.level not in lindex]
-        problems += [DataProblem("levels", None, "key", f"mechanism {mechanism.key!r} rule {c.key!r} is on level "
-                                 f"{c.level!r}, which this county does not have")
+        problems += [DataProblem.of("levels", None, "key", _(
+            "mechanism {mechanism} rule {rule} is on level {level}, which this county does not have").format(
+                mechanism=repr(mechanism.key), rule=repr(c.key), level=repr(c.level)))
                      for c in mechanism.coverage_rules if c.level not in lindex]
         if problems:
             raise DataError(problems)
