@@ -175,12 +175,13 @@ class MechanismsGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from ..errors import DataError, MechanismsError, OverwriteError, UsageError
         from ..io.sources import AS_OF
-        from .output import err_console
 
         AS_OF.set(None)  # a store URL as DATA is read as of --on of this command only (its callback sets it)
         try:
             return super().invoke(ctx)
         except DataError as exc:
+            from .output import err_console  # rich only when there is something to say on stderr
+
             err = err_console()
             lang = ctx.meta.get("mechanisms.lang", "zh")
             for p in exc.problems:
@@ -188,12 +189,16 @@ class MechanismsGroup(click.Group):
             err.print(translate("{n} problem(s) found.", lang).format(n=len(exc.problems)), markup=False)
             sys.exit(1)
         except (UsageError, OverwriteError) as exc:
+            from .output import err_console
+
             err = err_console()
             lang = ctx.meta.get("mechanisms.lang", "zh")
             for line in exc.text(lang).splitlines() or [""]:  # one line per problem where there are several
                 err.print(translate("Error: {message}", lang).format(message=line), markup=False)
             sys.exit(2)
         except MechanismsError as exc:  # a write that failed (WriteError), a plugin that broke: one line, exit 1
+            from .output import err_console
+
             lang = ctx.meta.get("mechanisms.lang", "zh")
             err_console().print(translate("Error: {message}", lang).format(message=exc.text(lang)), markup=False)
             sys.exit(1)

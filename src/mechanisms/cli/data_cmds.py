@@ -12,7 +12,7 @@ from ..model.labels import Lang
 from .context import catalog_for, get_mechanism
 from .header_option import headers_lang, headers_option
 from .options import fmt_option, lang_option, mechanism_file_option
-from .output import console
+from .screen import echo
 
 
 @click.command()
@@ -67,7 +67,7 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], stri
         if mechanism is not None:
             msg += (f"，已按{mechanism.name.get(lang)}（{mechanism.key}）核对" if lang == "zh" else
                     f", checked against {mechanism.name.get(lang)} ({mechanism.key})")
-        console().print(msg, markup=False)
+        echo(msg)  # one plain line: no rich to import for it (cli/screen.py)
     if not log.ok:
         raise SystemExit(1)
 
@@ -91,6 +91,7 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
     from ..county.staffing import has_assignments_for
     from ..county.staffing import staff as staff_structure
     from ..io.county_io import check_county_output, load_county, write_county
+    from .output import console
 
     check_county_output(output, None, force)  # refuse a bad --output before the work
     mechanism = get_mechanism(key, mechanism_files)

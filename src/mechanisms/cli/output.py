@@ -21,7 +21,8 @@ from ..io import strict_json
 from ..io.cells import safe_cell
 from ..model.labels import Label, Lang
 from ..model.rows import Block, Col, Rows, Say
-from ..model.safe_text import mask_personal, terminal_safe
+from ..model.safe_text import mask_personal
+from .screen import screen_text, show_personal  # kept apart: a plain line needs no rich (cli/screen.py)
 
 __all__ = ["Col", "SafeConsole", "console", "emit", "emit_blocks", "emit_csv", "emit_json", "err_console", "plain",
            "screen_text", "show_personal"]
@@ -40,18 +41,6 @@ class SafeConsole(Console):
         if markup is not True:
             objects = tuple(Text(screen_text(o)) if isinstance(o, str) else o for o in objects)
         super().print(*objects, markup=markup, **kwargs)
-
-
-def show_personal() -> bool:
-    """Whether the user asked to see personal data (``--show-personal`` anywhere on the command line)."""
-    ctx = click.get_current_context(silent=True)
-    return bool(ctx is not None and ctx.meta.get("mechanisms.show_personal"))
-
-
-def screen_text(text: str) -> str:
-    """Data as the terminal may show it: control characters escaped, ID and phone numbers masked unless asked."""
-    text = terminal_safe(text)
-    return text if show_personal() else mask_personal(text)
 
 
 def console() -> Console:
