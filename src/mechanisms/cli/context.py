@@ -39,8 +39,6 @@ def catalog_for(ctx: click.Context | None = None, files: Iterable[Path] = ()) ->
 
 def get_mechanism(key: str | None, files: Iterable[Path] = (), overrides: Iterable[str] = ()) -> Mechanism:
     """The mechanism named ``key`` (or the only one a single ``--mechanism-file`` gives)."""
-    from ..model.assumptions import apply_overrides, parse_assignments
-
     files = tuple(files)
     catalog = catalog_for(files=files)
     if key is None:
@@ -54,7 +52,12 @@ def get_mechanism(key: str | None, files: Iterable[Path] = (), overrides: Iterab
 
             raise UsageError(_("name a mechanism with --mechanism KEY (see `mechanisms list`)"))
     mech = catalog.get(key)
-    values = parse_assignments(tuple(overrides))
+    given = tuple(overrides)
+    if not given:
+        return mech
+    from ..model.assumptions import apply_overrides, parse_assignments  # the converter, cattrs: only for --set
+
+    values = parse_assignments(given)
     return apply_overrides(mech, values) if values else mech
 
 
