@@ -105,3 +105,10 @@ def test_a_problem_placed_in_a_thing_not_a_file() -> None:
                        .format(key="'town'"))
     assert p.text("zh") == "机制 k，字段“levels”：层级 'town' 声明了两次"
     assert str(p) == "mechanism k, field 'levels': level 'town' declared twice"
+
+
+def test_a_bad_robustness_share_is_said_in_the_chosen_language() -> None:
+    code, err = _run("coverage", "demo", "--mechanism", "example", "--robustness", "0.1,x")
+    assert code == 2 and err.endswith("错误：'--robustness' 的值无效：'x' 不是数字（比例应写成如 0.1,0.2,0.3）\n")
+    code, err = _run("coverage", "demo", "--mechanism", "example", "--robustness", "2", "--lang", "en")
+    assert code == 2 and err.endswith("Error: Invalid value for '--robustness': 2.0 is not a share between 0 and 1\n")

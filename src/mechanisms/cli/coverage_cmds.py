@@ -20,6 +20,12 @@ from .output import emit_blocks, emit_csv, emit_json, err_console
 from .year_common import show_personal_option
 
 
+def _lang(ctx: click.Context) -> Lang:
+    from .help_i18n import help_lang
+
+    return "en" if help_lang(ctx) == "en" else "zh"
+
+
 def _shares(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...]:
     if not value:
         return ()
@@ -28,9 +34,10 @@ def _shares(ctx: click.Context, param: click.Parameter, value: str | None) -> tu
         try:
             f = float(part)
         except ValueError:
-            raise click.BadParameter(f"{part.strip()!r} is not a number (give shares like 0.1,0.2,0.3)") from None
+            raise click.BadParameter(_("{value} is not a number (give shares like 0.1,0.2,0.3)").format(
+                value=repr(part.strip())).get(_lang(ctx))) from None
         if not 0.0 <= f <= 1.0:
-            raise click.BadParameter(f"{f} is not a share between 0 and 1")
+            raise click.BadParameter(_("{value} is not a share between 0 and 1").format(value=f).get(_lang(ctx)))
         out.append(f)
     return tuple(out)
 
