@@ -195,6 +195,17 @@ def test_stamped_cache_round_trip_and_misses(tmp_path: Path) -> None:
     assert [p.name for p in entry.parent.iterdir()] == ["v.pickle"]  # no temporary file left behind
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_an_entry_others_may_write_is_not_unpickled(tmp_path: Path) -> None:
+    entry = tmp_path / "v.pickle"
+    assert stamped_cache.write(entry, {"a": 1}, "value")
+    assert entry.stat().st_mode & 0o777 == 0o600
+    entry.chmod(0o666)  # a shared folder: anyone could have put a pickle there
+    assert stamped_cache.read(entry, {"a": 1}) is None
+    entry.chmod(0o644)
+    assert stamped_cache.read(entry, {"a": 1}) == "value"
+
+
 # ------------------------------------------------------------------ the plugins' catalogue
 
 _DATA_PLUGIN = '''

@@ -13,7 +13,8 @@ a result the library can recompute, so the rules are those of a bytecode cache:
 The stamp always holds :func:`library_stamp` -- the library's version, the Python, and the newest modification time
 of the library's own sources, so that a workspace edit of the model (a new field, a changed check) invalidates
 every value pickled by the old code. The folder is ``$MECHANISMS_CACHE_DIR``, else ``$XDG_CACHE_HOME/mechanisms``,
-else ``~/.cache/mechanisms``; it is the user's own, like ``__pycache__``, and is trusted as that is.
+else ``~/.cache/mechanisms``; it is the user's own, like ``__pycache__``, and only files the user owns and no one
+else may write are unpickled.
 """
 
 from __future__ import annotations
@@ -88,11 +89,21 @@ def read_checked(path: Path, accept: Callable[[Any], bool]) -> Any | None:
     the files it names); ``None`` on any miss."""
     try:
         with open(path, "rb") as f:
-            if not accept(pickle.load(f)):
+            if not _trusted(os.fstat(f.fileno())) or not accept(pickle.load(f)):
                 return None
             return pickle.load(f)
     except Exception:  # missing, truncated, corrupt, written by other code: a miss, never an error
         return None
+
+
+def _trusted(st: os.stat_result) -> bool:
+    """Only a file this user wrote and no one else may change is unpickled (a cache folder pointed at a shared
+    place must not run another user's pickle): owned by us, not writable by group or others. Entries are written
+    that way (``mkstemp`` gives mode 0600)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the folder is the user's profile
+        return True
+    return bool(st.st_uid == getuid() and not st.st_mode & 0o022)
 
 
 def write(path: Path, stamp: object, value: object) -> bool:
