@@ -112,3 +112,15 @@ def test_a_bad_robustness_share_is_said_in_the_chosen_language() -> None:
     assert code == 2 and err.endswith("错误：'--robustness' 的值无效：'x' 不是数字（比例应写成如 0.1,0.2,0.3）\n")
     code, err = _run("coverage", "demo", "--mechanism", "example", "--robustness", "2", "--lang", "en")
     assert code == 2 and err.endswith("Error: Invalid value for '--robustness': 2.0 is not a share between 0 and 1\n")
+
+
+def test_a_path_or_formula_an_author_got_wrong_is_said_in_either_language() -> None:
+    a = EXAMPLE.assumptions[0]
+    (problem,) = check_mechanism(attrs.evolve(EXAMPLE, assumptions=(attrs.evolve(a, path="roles[key=nobody].capacity"),)))
+    assert problem.message == "路径 'roles[key=nobody].capacity'：roles 中没有 [key=nobody] 项"
+    assert problem.en == "path 'roles[key=nobody].capacity': no item [key=nobody] in roles"
+    from mechanisms.model.formula import FormulaError, evaluate
+
+    with pytest.raises(FormulaError) as caught:
+        evaluate("a / b", {"a": 1, "b": 0})
+    assert str(caught.value) == "'a / b': division by zero" and caught.value.label.zh == "'a / b'：除数为零"

@@ -19,12 +19,18 @@ from typing import Any
 
 import attrs
 
+from .model.labels import Label, _
+
 _SEGMENT = re.compile(r"(?P<name>[^.\[\]]+)(?:\[(?P<sel>[^\]]*)\])?")
 PREFERRED_FIELDS = ("key", "role", "tag", "level", "indicator", "actor_kind", "period", "kind")
 
 
 class PathError(KeyError):
-    """A path that names nothing in the mechanism; ``args[0]`` is the message."""
+    """A path that names nothing in the mechanism; ``args[0]`` is the message (English), ``label`` both languages."""
+
+    def __init__(self, message: Label) -> None:
+        super().__init__(message.en)
+        self.label = message
 
 
 @attrs.frozen
@@ -45,7 +51,7 @@ def parse_path(path: str) -> list[Segment]:
             continue
         m = _SEGMENT.fullmatch(raw)
         if m is None:
-            raise PathError(f"path {path!r}: cannot read {raw!r}")
+            raise PathError(_("path {path}: cannot read {part}").format(path=repr(path), part=repr(raw)))
         name, sel = m.group("name"), m.group("sel")
         if sel is None:
             out.append(Segment(name))
@@ -57,7 +63,8 @@ def parse_path(path: str) -> list[Segment]:
             for cond in sel.split(","):
                 field, eq, value = cond.partition("=")
                 if not eq or not field.strip():
-                    raise PathError(f"path {path!r}: {raw!r} should pick an item as [field=value]")
+                    raise PathError(_("path {path}: {part} should pick an item as [field=value]").format(
+                        path=repr(path), part=repr(raw)))
                 pairs.append((field.strip(), value.strip()))
             out.append(Segment(name, tuple(pairs)))
     return out
@@ -76,7 +83,7 @@ def _split(path: str) -> list[str]:
         cur += ch
     parts.append(cur)
     if any(not p for p in parts):
-        raise PathError(f"path {path!r}: an empty part")
+        raise PathError(_("path {path}: an empty part").format(path=repr(path)))
     return parts
 
 
@@ -113,28 +120,33 @@ def selector(items: Sequence[Any], i: int) -> str:
 
 def walk(data: Any, segments: list[Segment], path: str) -> Any:
     if any(seg.index is not None for seg in segments):
-        raise PathError(f"path {path!r}: items are picked by a field, not by position; write "
-                        f"{by_key(data, segments, path)!r}")
+        raise PathError(_("path {path}: items are picked by a field, not by position; write {fixed}").format(
+            path=repr(path), fixed=repr(by_key(data, segments, path))))
     done = ""
     for seg in segments:
         if not isinstance(data, dict):
-            raise PathError(f"path {path!r}: {seg.name!r} is below a plain value")
+            raise PathError(_("path {path}: {name} is below a plain value").format(path=repr(path), name=repr(seg.name)))
         if seg.name not in data:
-            raise PathError(f"path {path!r}: no field {seg.name!r}" + (f" in {done}" if done else ""))
+            raise PathError(_("path {path}: no field {name} in {parent}").format(path=repr(path), name=repr(seg.name),
+                                                                                  parent=done) if done else
+                            _("path {path}: no field {name}").format(path=repr(path), name=repr(seg.name)))
         data = data[seg.name]
         done = f"{done}.{seg.name}" if done else seg.name
         if seg.select is not None:
             if not isinstance(data, list):
-                raise PathError(f"path {path!r}: {done} is not a list")
+                raise PathError(_("path {path}: {parent} is not a list").format(path=repr(path), parent=done))
             found = [o for o in data if _matches(o, seg.select)]
             want = ",".join(f"{f}={v}" for f, v in seg.select)
             if len(found) != 1:
-                raise PathError(f"path {path!r}: " + (f"no item [{want}] in {done}" if not found else
-                                                      f"{len(found)} items match [{want}] in {done}"))
+                raise PathError(_("path {path}: no item [{want}] in {parent}").format(
+                    path=repr(path), want=want, parent=done) if not found else
+                    _("path {path}: {n} items match [{want}] in {parent}").format(
+                        path=repr(path), n=len(found), want=want, parent=done))
             data = found[0]
             done += f"[{want}]"
         elif isinstance(data, list):
-            raise PathError(f"path {path!r}: {done} is a list; pick an item as {done}[field=value]")
+            raise PathError(_("path {path}: {parent} is a list; pick an item as {parent}[field=value]").format(
+                path=repr(path), parent=done))
     return data
 
 

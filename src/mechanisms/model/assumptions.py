@@ -63,7 +63,7 @@ def apply_overrides(mechanism: Mechanism, values: Mapping[str, Any]) -> Mechanis
             segments = parse_path(a.path)
             *head, last = segments
             if last.select is not None or last.index is not None:
-                raise PathError(f"path {a.path!r}: an assumption names a value, not a list item")
+                raise PathError(_("path {path}: an assumption names a value, not a list item").format(path=repr(a.path)))
             parent = walk(data, head, a.path) if head else data
             value = values[a.key]
             old = parent[last.name]

@@ -42,9 +42,10 @@ def _unknown_ranking(key: str | None) -> Label:
     return _("unknown ranking {key}").format(key=repr(key))
 
 
-def _english(said: object) -> Label:
-    """A message from below the catalogs (a formula's or a path's error): English in both languages."""
-    return Label("", str(said))
+def _said(exc: FormulaError | KeyError) -> Label:
+    """A formula's or a path's error in both languages (a ``KeyError`` of another kind: its English)."""
+    label = getattr(exc, "label", None)
+    return label if isinstance(label, Label) else Label("", str(exc.args[0] if exc.args else exc))
 
 
 def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProblem]:
@@ -210,7 +211,7 @@ def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProble
             try:
                 missing = names(dv.formula) - known
             except FormulaError as exc:
-                add(f"{at('reference.derived', m.reference.derived, i)}.formula", _english(exc))
+                add(f"{at('reference.derived', m.reference.derived, i)}.formula", _said(exc))
                 continue
             if missing:
                 add(f"{at('reference.derived', m.reference.derived, i)}.formula",
@@ -221,7 +222,7 @@ def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProble
         try:
             current = walk(data, parse_path(asm.path), asm.path)
         except KeyError as exc:
-            add(f"{at('assumptions', m.assumptions, i)}.path", _english(exc.args[0]))
+            add(f"{at('assumptions', m.assumptions, i)}.path", _said(exc))
             continue
         if current != asm.value and not (isinstance(current, int | float) and isinstance(asm.value, int | float)
                                        and float(current) == float(asm.value)):

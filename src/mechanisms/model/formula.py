@@ -11,6 +11,8 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .labels import Label, _
+
 
 def _fsum(*xs: float) -> float:
     return math.fsum(xs)
@@ -28,7 +30,11 @@ _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.
 
 
 class FormulaError(ValueError):
-    pass
+    """A text that is not a formula, or cannot be evaluated: ``str`` is the English, ``label`` both languages."""
+
+    def __init__(self, message: Label) -> None:
+        super().__init__(message.en)
+        self.label = message
 
 
 def names(formula: str) -> set[str]:
@@ -41,14 +47,17 @@ def _parse(formula: str) -> ast.Expression:
     try:
         tree = ast.parse(formula, mode="eval")
     except SyntaxError as exc:
-        raise FormulaError(f"not a formula: {formula!r} ({exc.msg})") from None
+        raise FormulaError(_("not a formula: {formula} ({reason})").format(formula=repr(formula), reason=exc.msg)) \
+            from None
     for node in ast.walk(tree):
         if not isinstance(node, _ALLOWED):
-            raise FormulaError(f"{formula!r}: {type(node).__name__} is not allowed in a formula")
+            raise FormulaError(_("{formula}: {node} is not allowed in a formula").format(
+                formula=repr(formula), node=type(node).__name__))
         if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in _FUNCS):
-            raise FormulaError(f"{formula!r}: only {', '.join(_FUNCS)} may be called")
+            raise FormulaError(_("{formula}: only {functions} may be called").format(
+                formula=repr(formula), functions=", ".join(_FUNCS)))
         if isinstance(node, ast.Constant) and not isinstance(node.value, int | float):
-            raise FormulaError(f"{formula!r}: only numbers are allowed as constants")
+            raise FormulaError(_("{formula}: only numbers are allowed as constants").format(formula=repr(formula)))
     return tree
 
 
@@ -64,7 +73,8 @@ def evaluate(formula: str, values: Mapping[str, float]) -> float:
             return float(node.value)
         if isinstance(node, ast.Name):
             if node.id not in values:
-                raise FormulaError(f"{formula!r}: unknown figure {node.id!r}")
+                raise FormulaError(_("{formula}: unknown figure {name}").format(formula=repr(formula),
+                                                                                name=repr(node.id)))
             return float(values[node.id])
         if isinstance(node, ast.UnaryOp):
             v = ev(node.operand)
@@ -74,13 +84,14 @@ def evaluate(formula: str, values: Mapping[str, float]) -> float:
             try:
                 return float(_BIN[type(node.op)](a, b))
             except ZeroDivisionError:
-                raise FormulaError(f"{formula!r}: division by zero") from None
+                raise FormulaError(_("{formula}: division by zero").format(formula=repr(formula))) from None
         if isinstance(node, ast.Call):
             assert isinstance(node.func, ast.Name)
             args = [ev(a) for a in node.args]
             if node.func.id == "round":
                 return float(round(args[0], int(args[1]) if len(args) > 1 else 0))
             return float(_FUNCS[node.func.id](*args))
-        raise FormulaError(f"{formula!r}: cannot evaluate {type(node).__name__}")
+        raise FormulaError(_("{formula}: cannot evaluate {node}").format(formula=repr(formula),
+                                                                        node=type(node).__name__))
 
     return ev(tree)
