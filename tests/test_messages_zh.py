@@ -124,3 +124,14 @@ def test_a_path_or_formula_an_author_got_wrong_is_said_in_either_language() -> N
     with pytest.raises(FormulaError) as caught:
         evaluate("a / b", {"a": 1, "b": 0})
     assert str(caught.value) == "'a / b': division by zero" and caught.value.label.zh == "'a / b'：除数为零"
+
+
+def test_a_points_request_refused_says_why_in_either_language() -> None:
+    import datetime as dt
+
+    from mechanisms.year.points import PointsError, PointsLedger
+
+    with pytest.raises(PointsError) as caught:
+        PointsLedger(None).redeem("H1", dt.date(2024, 1, 1), 5)
+    assert str(caught.value) == "H1 has 0 points, cannot redeem 5"
+    assert caught.value.text("zh") == "H1 只有 0 分，不能兑换 5 分"

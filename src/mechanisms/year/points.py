@@ -27,15 +27,17 @@ from typing import Literal
 import attrs
 
 from ..county.records import PointsEntry
-from ..errors import MechanismsError
+from ..errors import _BilingualError
+from ..model.labels import _
 from ..model.scoring import PointsRule, PointsScheme
 
 LineKind = Literal["earn", "deduct", "redeem"]
 LineStatus = Literal["ok", "capped", "rejected", "unknown-rule", "rule-mismatch"]
 
 
-class PointsError(MechanismsError):
-    """A ledger request that cannot be applied (redeeming more than the balance, an unknown rule)."""
+class PointsError(_BilingualError):
+    """A ledger request that cannot be applied (redeeming more than the balance, an unknown rule); ``str`` is the
+    English, ``text("zh")`` the Chinese."""
 
 
 @attrs.frozen
@@ -95,12 +97,13 @@ class PointsLedger:
     def _rule_points(self, rule: str | None, points: int | None) -> tuple[int, LineStatus]:
         if rule is None:
             if points is None:
-                raise PointsError("give a rule or a number of points")
+                raise PointsError(_("give a rule or a number of points"))
             return points, "ok"
         r = self.rules.get(rule)
         if r is None:
             if points is None:
-                raise PointsError(f"unknown points rule {rule!r} ({', '.join(self.rules) or 'none'})")
+                raise PointsError(_("unknown points rule {rule} ({rules})").format(
+                    rule=repr(rule), rules=", ".join(self.rules) or _("none")))
             return points, "unknown-rule" if self.scheme is not None else "ok"
         if points is None or points == r.points:
             return r.points, "ok"
@@ -111,7 +114,7 @@ class PointsLedger:
         """Book points earned (by ``rule``, or ``points`` given); they must be positive."""
         pts, status = self._rule_points(rule, points)
         if pts <= 0:
-            raise PointsError(f"earning needs positive points, got {pts}")
+            raise PointsError(_("earning needs positive points, got {points}").format(points=pts))
         return self._book(household, date, "earn", pts, pts, rule, note, status)
 
     def deduct(self, household: str, date: dt.date, rule: str | None = None, points: int | None = None,
@@ -131,9 +134,10 @@ class PointsLedger:
         amount = abs(points)
         refused = None
         if self.scheme is not None and not self.scheme.redeemable:
-            refused = "this scheme's points cannot be redeemed"
+            refused = _("this scheme's points cannot be redeemed")
         elif amount > self.balance(household):
-            refused = f"{household} has {self.balance(household)} points, cannot redeem {amount}"
+            refused = _("{household} has {balance} points, cannot redeem {amount}").format(
+                household=household, balance=self.balance(household), amount=amount)
         if refused is not None:
             if strict:
                 raise PointsError(refused)
@@ -186,7 +190,7 @@ def ledger_from_records(entries: Iterable[PointsEntry], scheme: PointsScheme | N
     """Replay a county's points records (up to ``on``) in date order; see the module's rules."""
     ledger = PointsLedger(scheme)
     ordered = sorted(enumerate(entries), key=lambda ie: (ie[1].date, ie[0]))
-    for _, e in ordered:
+    for _order, e in ordered:
         if on is None or e.date <= on:
             ledger.record(e)
     return ledger
