@@ -29,7 +29,7 @@ def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
             if conn.dialect.name == "postgresql":  # one snapshot for every table: never half an import
                 conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             where, params = bulk.as_of_clause(on, conn.dialect.name == "postgresql")
-            snaps = snapshot.load(conn, list(SPECS))  # a blob and a filter where the last import left a snapshot
+            snaps = snapshot.load(conn, list(SPECS), keys=False)  # a blob and a filter where the last import left a snapshot
             tables = {name: snapshot.as_of(snaps[name], name, on) if name in snaps else
                       bulk.select(conn, name, list(fields(spec)), where, params) for name, spec in SPECS.items()}
     finally:

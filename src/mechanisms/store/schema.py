@@ -65,6 +65,7 @@ snapshots = sa.Table(
     sa.Column("row_count", sa.BigInteger, nullable=False),
     sa.Column("max_row_id", sa.BigInteger),
     sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("keys", sa.LargeBinary, nullable=False),
     comment="Every version of each table as Arrow IPC, written by the import that last wrote it (see snapshot.py).",
 )
 """Columnar copies of the versioned tables for fast reads (:mod:`mechanisms.store.snapshot`); never the truth."""

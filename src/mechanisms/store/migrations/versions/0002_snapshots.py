@@ -2,7 +2,7 @@
 
 A store made at 0001 upgrades with an empty ``snapshots`` table: reads go through SQL until its next import
 writes the first snapshot. On PostgreSQL the blob is kept uncompressed out of line (``STORAGE EXTERNAL``): it is
-LZ4 already, and pglz over tens of megabytes would cost more than the read it saves.
+zstd already, and pglz over tens of megabytes would cost more than the read it saves.
 
 Revision ID: 0002
 Revises: 0001
@@ -28,10 +28,12 @@ def upgrade() -> None:
         sa.Column("row_count", sa.BigInteger(), nullable=False),
         sa.Column("max_row_id", sa.BigInteger()),
         sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.Column("keys", sa.LargeBinary(), nullable=False),
         comment="Every version of each table as Arrow IPC, written by the import that last wrote it (see snapshot.py).",
     )
     if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER TABLE snapshots ALTER COLUMN data SET STORAGE EXTERNAL")
+        op.execute("ALTER TABLE snapshots ALTER COLUMN keys SET STORAGE EXTERNAL")
 
 
 def downgrade() -> None:
