@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -62,6 +61,8 @@ def library_stamp() -> dict[str, Any]:
     """What every cached value depends on: this library's version and sources, and the Python running it.
 
     Computed once a process: the code that runs is the code that was imported, whatever is edited later."""
+    import pickle
+
     from .. import __version__
 
     return {"library": __version__, "sources": newest_mtime(_PACKAGE), "python": sys.version,
@@ -87,6 +88,8 @@ def read(path: Path, stamp: object) -> Any | None:
 def read_checked(path: Path, accept: Callable[[Any], bool]) -> Any | None:
     """The value kept at ``path`` if ``accept`` takes its stamp (for stamps checked piece by piece: the mtimes of
     the files it names); ``None`` on any miss."""
+    import pickle
+
     try:
         with open(path, "rb") as f:
             if not _trusted(os.fstat(f.fileno())) or not accept(pickle.load(f)):
@@ -108,6 +111,7 @@ def _trusted(st: os.stat_result) -> bool:
 
 def write(path: Path, stamp: object, value: object) -> bool:
     """Keep ``value`` at ``path`` under ``stamp``, atomically; best effort (``False`` where it could not)."""
+    import pickle
     import tempfile
 
     try:
