@@ -117,6 +117,9 @@ def compact_for(data: str, mechanism: Mechanism, *, seed: int = 0, lang: str = "
     that path goes through :func:`county_for` (as of ``on``; the arrays keep their dates, and the engine applies
     the day itself).
     """
+    from ..io.memory import keep_freed_memory
+
+    keep_freed_memory()  # a command's process: freed columns reused, not faulted in again (io/memory.py says why)
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from ..county.messages import KIND_ZH, MESSAGES, below_en, below_zh, level_zh, role_zh
 from .colparse import chunks, encode
 from .columns import ColumnarCounty, ColumnTable
+from .idkeys import id_codes
 from .problems import ProblemLog
 
 if TYPE_CHECKING:  # an annotation only: validate without a mechanism never imports the model (issue 14)
@@ -85,10 +86,12 @@ def lookup(ids: Any, *refs: Any) -> tuple[np.ndarray, list[np.ndarray]]:
         else:
             parts.append(r)
             local.append(None)
-    every = pa.chunked_array([c for p in parts for c in chunks(p)], type=ids.type)
-    _, flat = encode(every)  # one hash over the ids and every reference: one dictionary for all
-    size = int(flat.max()) + 1 if len(flat) else 0
-    codes = np.split(flat, np.cumsum([len(p) for p in parts])[:-1])
+    codes = id_codes(parts)  # ids coded from their bytes (io/idkeys.py), exact; else one Arrow hash for all
+    if codes is None:
+        every = pa.chunked_array([c for p in parts for c in chunks(p)], type=ids.type)
+        _, flat = encode(every)  # one hash over the ids and every reference: one dictionary for all
+        codes = np.split(flat, np.cumsum([len(p) for p in parts])[:-1])
+    size = max((int(c.max()) + 1 for c in codes if len(c)), default=0)
     first = np.full(size + 1, -1, np.int64)  # the extra slot answers -1 for an empty cell (code -1)
     own = codes[0]
     rows = np.arange(n, dtype=np.int64)

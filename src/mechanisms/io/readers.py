@@ -255,8 +255,23 @@ def read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
         log.add(str(path), None, f"not a readable Parquet file: {exc}", f"不是可读取的 Parquet 文件：{exc}",
                 kind="parquet-error")
         return None
-    return RawTable(str(path), list(table.column_names), list(table.columns),
+    return RawTable(str(path), list(table.column_names), [blocks(c) for c in table.columns],
                     np.arange(1, table.num_rows + 1, dtype=np.int64), spreadsheet=False)
+
+
+BLOCK_ROWS = 1 << 20
+"""Rows per chunk of a column as the checks see it (Parquet gives a row group of ten million as one chunk)."""
+
+
+def blocks(col: Any) -> Any:
+    """``col`` with no chunk longer than :data:`BLOCK_ROWS` (zero-copy slices). The parsers and checks work a chunk
+    at a time, so their scratch arrays are a few MB that the allocator hands out again, where ten-million-row
+    scratch arrays are fresh memory every time: on a virtual machine each first touch of a page is a fault, and at
+    a province's size the faults cost more than the work."""
+    if all(len(c) <= BLOCK_ROWS for c in col.chunks):
+        return col
+    parts = [c.slice(i, BLOCK_ROWS) for c in col.chunks for i in range(0, len(c), BLOCK_ROWS)]
+    return pa.chunked_array(parts, type=col.type)
 
 
 # ---------------------------------------------------------------- documents
