@@ -281,6 +281,32 @@ def test_a_plugins_edited_data_file_rebuilds_the_catalogue(tmp_path: Path) -> No
     assert got["tmp-county"]["name"]["zh"] == "丙丁机制" and "tmpcounty" not in imported
 
 
+_COMMANDS = """
+import json, sys
+from mechanisms.plugins.catalog_cache import cached_catalog
+catalog = cached_catalog()
+kept = catalog._commands is None
+print(json.dumps({"read back": kept, "commands": [c.name for _, c in catalog.commands],
+                  "keys": sorted(catalog.entries), "plugin imported": "tmpcounty" in sys.modules}))
+"""
+
+
+def test_a_catalogue_read_back_loads_the_plugins_commands_when_asked(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    install(site, "tmpcounty", _DATA_PLUGIN + "\nimport click\n\n@click.command('greet')\ndef greet():\n"
+            "    click.echo('hi')\n\n@hookimpl\ndef register_commands(register):\n    register(greet)\n",
+            toml=mechanism_text("tmp-county"))
+    got = []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", _COMMANDS], capture_output=True, text=True,
+                              env=env(cache, site, {}), timeout=120)
+        assert done.returncode == 0, done.stderr
+        got.append(json.loads(done.stdout))
+    assert [g["read back"] for g in got] == [False, True]
+    assert all(g["commands"] == ["greet"] and g["plugin imported"] for g in got)  # asked for: loaded
+    assert got[0]["keys"] == got[1]["keys"] == sorted([*INSTALLED, "tmp-county"])
+
+
 def test_installing_and_removing_a_plugin_is_seen(tmp_path: Path) -> None:
     site, cache = tmp_path / "site", tmp_path / "cache"
     site.mkdir()
