@@ -120,6 +120,22 @@ def edge_candidates(arr: Any) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros(0, bool)
 
 
+def nonempty(arr: Any) -> np.ndarray:
+    """Per row of a text column, whether its cell holds at least one byte, read from the offsets (nulls count as
+    they are stored: the caller masks them)."""
+    out: list[np.ndarray] = []
+    for c in chunks(arr):
+        n = len(c)
+        if n == 0:
+            out.append(np.zeros(0, bool))
+            continue
+        width = 8 if pa.types.is_large_string(c.type) else 4
+        offsets: np.ndarray = np.frombuffer(c.buffers()[1], np.int64 if width == 8 else np.int32, count=n + 1,
+                                            offset=c.offset * width)
+        out.append(offsets[1:] > offsets[:-1])
+    return np.concatenate(out) if out else np.zeros(0, bool)
+
+
 def space_at_edge(arr: Any, edges: np.ndarray | None = None) -> np.ndarray:
     """Per row, whether the text begins or ends with white space (:data:`SPACE_AT_EDGE`), the regex run only on
     the :func:`edge_candidates` (``edges``, where the caller has them already)."""
@@ -338,12 +354,22 @@ def add_tag(lists: Any, where: np.ndarray, tag: str) -> Any:
     """``tag`` appended to the lists of the rows ``where`` marks (社区 → ``community``), unless already there."""
     if not where.any():
         return lists
-    py = lists.to_pylist()
-    for i in np.flatnonzero(where).tolist():
-        items = py[i] or []
-        if tag not in items:
-            py[i] = [*items, tag]
-    return pa.array(py, type=pa.list_(pa.string()))
+    lists = whole(lists)
+    n = len(lists)
+    flat = pc.list_flatten(lists)
+    parents = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), np.int64)
+    has = np.zeros(n, bool)
+    has[parents[mask(pc.equal(flat, tag))]] = True
+    add = np.asarray(where, bool) & ~has
+    sizes = np.asarray(pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False), np.int64)
+    old = np.concatenate([[0], np.cumsum(sizes)])
+    new = np.concatenate([[0], np.cumsum(sizes + add)])
+    take = np.empty(int(new[-1]), np.int64)  # each row's items where they were, then the tag where it is added
+    take[new[parents] + np.arange(len(flat)) - old[parents]] = np.arange(len(flat))
+    take[new[1:][add] - 1] = len(flat)
+    values = pa.concat_arrays([flat.cast(pa.string()), pa.array([tag], pa.string())]).take(pa.array(take))
+    null = ~valid(lists) & ~add  # a row with no list stays so, unless it gains the tag
+    return pa.ListArray.from_arrays(pa.array(new.astype(np.int32)), values, mask=pa.array(null) if null.any() else None)
 
 
 # ---------------------------------------------------------------- cells from Python values

@@ -361,16 +361,19 @@ def _fit(county: ColumnarCounty, tree: _Tree, mechanism: Mechanism, aidx: np.nda
              u=_pick(t.column("unit"), off), ul=np.array(keys, dtype=object)[ulev[off]], r_zh=names_zh[r[off]],
              rl_zh=rlev_zh[r[off]], ul_zh=levels_zh[ulev[off]])
     kinds = county["actors"].column("kind")
-    akind = kinds.take(pa.array(np.where(aidx >= 0, aidx, 0))) if len(kinds) else pa.nulls(len(t), pa.string())
+    # each assignment's actor's kind as a code into the actors' few kinds: no million strings taken
+    kind_words, kind_codes = encode(kinds) if len(kinds) else (pa.array([], pa.string()), np.zeros(0, np.int64))
+    akind = np.where(aidx >= 0, np.append(kind_codes, -1)[aidx], -1)
     for j, role in enumerate(mechanism.roles):
         if not role.actor_kinds:
             continue
         sel = known & (ridx == j) & (aidx >= 0)
         if not sel.any():
             continue
-        allowed = _np(pc.is_in(akind, value_set=pa.array(role.actor_kinds, type=pa.string())), False).astype(bool)
-        bad = sel & ~allowed
-        k = _pick(akind, bad)
+        fits = np.append(_np(pc.is_in(kind_words, value_set=pa.array(role.actor_kinds, type=pa.string())), False)
+                         .astype(bool), False)  # the last slot: an actor with no kind fits no role
+        bad = sel & ~fits[akind]
+        k = kinds.take(pa.array(aidx[bad]))
         _say(log, "assignment-kind", t.file, t.header("actor"), rows=t.rows[bad], a=_pick(t.column("actor"), bad), k=k,
              r=role.key, allowed=", ".join(role.actor_kinds), r_zh=role.label.zh or role.key,
              k_zh=[KIND_ZH.get(x, x) for x in k.to_pylist()] if bad.any() else [],

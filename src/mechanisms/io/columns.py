@@ -359,7 +359,7 @@ def _present(col: Any, edges: np.ndarray | None = None) -> np.ndarray:
         return mask
     present = cells.valid(col)
     if cells.is_text(col.type):
-        present &= cells.mask(pc.greater(pc.binary_length(col), 0))
+        present &= cells.nonempty(col)
         spaced = (cells.edge_candidates(col) if edges is None else edges) & present
         if spaced.any():
             at = np.flatnonzero(spaced)
@@ -460,7 +460,8 @@ def _parse_column(col: Any, column: Column, raw: RawTable, rows: np.ndarray, hea
             log.add(raw.file, header, LEVEL_MSG_EN, LEVEL_MSG_ZH, rows=rows[unk_rows], v=values.filter(pa.array(unk_rows)),
                     known=", ".join(lv.key for lv in levels), known_zh=known_zh, kind="unknown-level")
             bad |= unk_rows
-        values = pa.array(mapped, type=pa.string()).take(pa.array(idx, mask=idx < 0))
+        if mapped != words:  # a level written by its name (乡镇), not its key: the keys, one take
+            values = pa.array(mapped, type=pa.string()).take(pa.array(idx, mask=idx < 0))
     if shown.any():
         zh_msg, en_msg = KIND_MSGS[kind]
         log.add(raw.file, header, en_msg, zh_msg, rows=rows[shown], v=_as_text(col).filter(pa.array(shown)),
