@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 import cattrs
 
-from .errors import DataError, DataProblem, MechanismsError
-from .model.labels import Label, _
+from .errors import DataError, DataProblem, MechanismsError, Said
+from .errors import said as _
 from .paths import selector
 
 T = TypeVar("T")
@@ -126,11 +126,11 @@ def _by_field(data: Any, path: str) -> str:
     return out
 
 
-def cattrs_text(exc: BaseException, type_: Any) -> Label:
+def cattrs_text(exc: BaseException, type_: Any) -> Said:
     """cattrs' wording of a value it could not read (:func:`cattrs.v.format_exception`), in both languages -- its
     English word for word -- or the library's own where one of its converters refused the value."""
     if isinstance(exc, MechanismsError):
-        return Label(exc.text("zh"), str(exc))
+        return Said(exc.text("zh"), str(exc))
     english = cattrs.v.format_exception(exc, type_)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         return _("extra fields found ({names})").format(names=", ".join(sorted(exc.extra_fields)))
@@ -143,15 +143,15 @@ def cattrs_text(exc: BaseException, type_: Any) -> Label:
         return _("invalid value")
     if english == "expected a mapping":
         return _("expected a mapping")
-    return Label("", english)
+    return Said("", english)
 
 
 def cattrs_problems(exc: cattrs.BaseValidationError, path: str,
-                    describe: Callable[[BaseException, Any], Label | None] = cattrs_text) -> list[tuple[str, Label]]:
+                    describe: Callable[[BaseException, Any], Said | None] = cattrs_text) -> list[tuple[str, Said]]:
     """``(path, message)`` for every value cattrs could not read, the messages in both languages; ``describe``
     returning ``None`` leaves that error out. (cattrs joins each text to its path as one string: the texts travel
     as their index in a list here.)"""
-    said: list[Label | None] = []
+    said: list[Said | None] = []
 
     def index(error: BaseException, type_: Any) -> str:
         said.append(describe(error, type_))
@@ -160,7 +160,7 @@ def cattrs_problems(exc: cattrs.BaseValidationError, path: str,
     out = []
     for msg in cattrs.transform_error(exc, path=path, format_exception=index):
         text, _at, where = msg.rpartition(" @ ")
-        message = said[int(text[1:])] if text.startswith("\0") else Label("", text or msg)
+        message = said[int(text[1:])] if text.startswith("\0") else Said("", text or msg)
         if message is not None:
             out.append((where, message))
     return out

@@ -6,7 +6,7 @@ The CLI turns these into messages and exit codes at its edge; library users catc
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, NamedTuple, Protocol
 
 import attrs
 
@@ -21,6 +21,24 @@ class Text(Protocol):
     def zh(self) -> str: ...
     @property
     def en(self) -> str: ...
+
+
+class Said(NamedTuple):
+    """Words in Chinese and English for the modules below ``model`` (paths, converter), which cannot import
+    :class:`~mechanisms.model.labels.Label`: a :class:`Text`, as errors take one."""
+
+    zh: str
+    en: str
+
+    def format(self, **values: Any) -> Said:
+        """Both languages with ``{name}`` placeholders filled (plain values)."""
+        return Said(self.zh.format(**values) if self.zh else "", self.en.format(**values))
+
+
+def said(msgid: str) -> Said:
+    """The English ``msgid`` and its Chinese from the catalog: ``_`` of the modules below ``model`` (imported under
+    that name, so tools/babel_extract.py finds their texts)."""
+    return Said(_catalog_zh(msgid), msgid)
 
 
 @attrs.frozen

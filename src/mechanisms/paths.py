@@ -19,7 +19,8 @@ from typing import Any
 
 import attrs
 
-from .model.labels import Label, _
+from .errors import Said, Text
+from .errors import said as _
 
 _SEGMENT = re.compile(r"(?P<name>[^.\[\]]+)(?:\[(?P<sel>[^\]]*)\])?")
 PREFERRED_FIELDS = ("key", "role", "tag", "level", "indicator", "actor_kind", "period", "kind")
@@ -28,9 +29,9 @@ PREFERRED_FIELDS = ("key", "role", "tag", "level", "indicator", "actor_kind", "p
 class PathError(KeyError):
     """A path that names nothing in the mechanism; ``args[0]`` is the message (English), ``label`` both languages."""
 
-    def __init__(self, message: Label) -> None:
+    def __init__(self, message: Text) -> None:
         super().__init__(message.en)
-        self.label = message
+        self.label = Said(message.zh, message.en)
 
 
 @attrs.frozen

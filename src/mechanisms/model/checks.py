@@ -45,7 +45,9 @@ def _unknown_ranking(key: str | None) -> Label:
 def _said(exc: FormulaError | KeyError) -> Label:
     """A formula's or a path's error in both languages (a ``KeyError`` of another kind: its English)."""
     label = getattr(exc, "label", None)
-    return label if isinstance(label, Label) else Label("", str(exc.args[0] if exc.args else exc))
+    if label is not None:
+        return Label(label.zh, label.en)
+    return Label("", str(exc.args[0] if exc.args else exc))
 
 
 def check_mechanism(m: Mechanism, *, file: str | None = None) -> list[DataProblem]:

@@ -26,7 +26,7 @@ import attrs
 import cattrs
 
 from ..converter import cattrs_problems, cattrs_text, make_converter
-from ..errors import DataError, DataProblem, UsageError
+from ..errors import DataError, DataProblem, Said, UsageError
 from ..io.documents import format_for, parse
 from ..model.labels import Label, _
 from ..model.mechanism import Mechanism
@@ -319,7 +319,7 @@ def scenario_from_dict(data: Mapping[str, Any], *, file: str = "<scenario>") -> 
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
         # a ScenarioError inside cattrs' is the range checks, made again below over every field that could be read
         found = (cattrs_problems(exc, "scenario", lambda e, t: None if isinstance(e, ScenarioError) else cattrs_text(e, t))
-                 if isinstance(exc, cattrs.BaseValidationError) else [("", Label("", str(exc)))])
+                 if isinstance(exc, cattrs.BaseValidationError) else [("", Said("", str(exc)))])
         problems, unreadable = [], set()
         for path, message in found:
             problems.append(DataProblem.of(file, None, path or None, message))
