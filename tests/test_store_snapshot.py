@@ -116,3 +116,40 @@ def test_a_store_made_at_0001_upgrades_and_its_next_import_writes_the_snapshot(s
     import_county(store, src[D2], on=D2)
     import_county(store, src[D3], on=D3, sync=True)
     _assert_same_as_sql(store)
+
+
+def test_a_load_in_long_stretches_is_stored_as_given(store: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large enough for every shortcut of the SQLite load (bulk.py): a level constant over a long stretch of rows,
+    ``row_id`` and ``seq`` one a constant away from the other, key fields NULL in some rows, a row key repeated
+    (``#2``). What SQL reads back is what the import meant to write, to the byte (the snapshot holds the latter)."""
+    import attrs
+
+    from mechanisms.county.org import Assignment, Unit
+    from mechanisms.io.county_io import write_county
+    from tests.test_store import county_v1
+
+    n = 2 * bulk.RUN_ROWS + 7
+    c = county_v1()
+    s = c.structure
+    homes = tuple(Unit(f"K{i}", f"户{i}", "household", "G1") for i in range(n))
+    links = tuple(Assignment("A2" if i % 3 else "A1", "party-member" if i <= bulk.RUN_ROWS else "group-head", f"K{i}",
+                             D1 if i % 2 else None, mechanism="example" if i % 5 == 0 else None) for i in range(n))
+    big = attrs.evolve(c, structure=attrs.evolve(s, units=(*s.units, *homes), assignments=(*s.assignments, *links)),
+                       events=(*c.events, *c.events))  # one event twice: its second row key is ...#2
+    loads: list[tuple[str, int]] = []
+    real = bulk._sqlite_load
+    monkeypatch.setattr(bulk, "_sqlite_load", lambda cur, t, d: (loads.append((t, d.num_rows)), real(cur, t, d))[1])
+    report = import_county(store, write_county(big, tmp_path / "big"), on=D1)
+    if not store.startswith("postgresql"):  # the role changes once: two stretches, each its own load
+        assert [k for t, k in loads if t == "assignments"] == [4 + bulk.RUN_ROWS + 1, n - bulk.RUN_ROWS - 1]
+    assert report.ok and report.tables["units"].created == len(s.units) + n
+    _assert_same_as_sql(store)
+    engine = make_engine(store)
+    with engine.connect() as conn:
+        keys = [r[0] for r in conn.exec_driver_sql("SELECT row_key FROM assignments WHERE unit IN ('K0', 'K1') "
+                                                   "ORDER BY row_id")]
+        events = [r[0] for r in conn.exec_driver_sql("SELECT row_key FROM events ORDER BY row_id")]
+    engine.dispose()
+    assert keys == ["A1\x1fparty-member\x1fK0\x1fexample\x1f\x1e", "A2\x1fparty-member\x1fK1\x1f\x1e\x1f2024-01-01"]
+    assert events == [events[0], events[0] + "#2"]

@@ -4,20 +4,25 @@ statement built in Python. Reading gives Arrow tables typed as the data format t
 SQLite has no COPY, and what a Python import pays for is binding each value: the SQLite path binds as few as it
 can. A column that is NULL in every row is left out (it defaults to NULL), a column with one value in every row
 is bound once per statement, a column equal to another (``row_key`` is the ``id`` of a unit) reuses the other's
-parameter, and each statement inserts many rows (``VALUES (…), (…), …``). A load at least as large as what the
-table holds drops the table's secondary indexes and builds them again after (a sort, not a million B-tree
-descents), inside the same transaction: a failure rolls the indexes back with the rows. Reading asks SQLite for
-one JSON array per column (``json_group_array``), parsed in C, not a tuple per row.
+parameter, one a constant away from another (``row_id`` and ``seq``) is ``?a + ?k``, and each statement
+inserts many rows (``VALUES (…), (…), …``). Where a text column keeps one value over a long stretch of rows
+(``level`` over a county's households) each stretch is loaded on its own, the value a constant there. A load at
+least as large as what the table holds drops the table's secondary indexes and builds them again after (a sort,
+not a million B-tree descents), inside the same transaction: a failure rolls the indexes back with the rows.
+Reading asks SQLite for one JSON array per column (``json_group_array``), parsed in C, not a tuple per row —
+the path a read takes when there is no current snapshot (:mod:`.snapshot`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -101,14 +106,46 @@ def _python_values(col: Any) -> list[Any]:
     return list(col.to_pylist())
 
 
+RUN_ROWS = 10_000
+"""A stretch of at least this many rows where a text column keeps one value is inserted on its own, that value bound
+once a statement (the households of a units table: level ``household`` a million times)."""
+
+
 def _sqlite_insert(cur: Any, table: str, data: pa.Table) -> None:
-    """executemany of multi-row INSERTs; constants bound once a statement, equal columns bound once a row."""
+    """Insert ``data`` in stretches: where a text column keeps one value over many rows, each stretch is its own
+    load, so the value is a constant there (see :func:`_sqlite_load`)."""
+    n = data.num_rows
+    cuts = {0, n}
+    for name in data.column_names:
+        col = data.column(name).combine_chunks()
+        if n < 2 * RUN_ROWS or col.null_count or not pa.types.is_string(col.type) or _one_value(col):
+            continue
+        starts = np.r_[0, np.flatnonzero(np.asarray(pc.not_equal(col.slice(1), col.slice(0, n - 1)), bool)) + 1, n]
+        long = np.flatnonzero(np.diff(starts) >= RUN_ROWS)
+        cuts.update(int(x) for x in np.r_[starts[long], starts[long + 1]])
+    edges = sorted(cuts)
+    merged = [0]  # stretches shorter than RUN_ROWS join the next one: a load has a cost of its own
+    for e in edges[1:]:
+        if e - merged[-1] >= RUN_ROWS or e == n:
+            merged.append(e)
+    if len(merged) > 2 and merged[-1] - merged[-2] < RUN_ROWS:
+        merged.pop(-2)
+    for start, stop in itertools.pairwise(merged):
+        _sqlite_load(cur, table, data.slice(start, stop - start))
+
+
+def _sqlite_load(cur: Any, table: str, data: pa.Table) -> None:
+    """executemany of multi-row INSERTs, binding as few values as the rows allow: a constant once a statement,
+    a column equal to another (or to another plus a constant: ``row_id`` and ``seq``) not at all. (Making
+    ``row_key`` in SQL from the bound key fields was tried: concatenating in SQLite costs twice binding the text.)"""
     n = data.num_rows
     names: list[str] = []
     constants: list[Any] = []
     const_of: dict[str, int] = {}
     varying: list[str] = []
     alias: dict[str, str] = {}
+    offset: dict[str, tuple[str, int]] = {}
+    ints: dict[str, np.ndarray[Any, Any]] = {}
     for name in data.column_names:
         col = data.column(name)
         if col.null_count == n:
@@ -122,27 +159,34 @@ def _sqlite_insert(cur: Any, table: str, data: pa.Table) -> None:
                      and data.column(v).type == col.type and pc.all(pc.equal(data.column(v), col)).as_py()), None)
         if twin is not None:
             alias[name] = twin
-        else:
-            varying.append(name)
+            continue
+        if col.null_count == 0 and pa.types.is_int64(col.type):
+            values_ = np.asarray(col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col, np.int64)
+            step = next((v for v, other in ints.items() if np.all(values_ - other == values_[0] - other[0])), None)
+            if step is not None:
+                offset[name] = (step, len(constants))
+                constants.append(int(values_[0] - ints[step][0]))
+                continue
+            ints[name] = values_
+        varying.append(name)
     m = len(varying)
     per = max(1, min(ROWS_PER_STATEMENT, (MAX_PARAMS - len(constants)) // max(m, 1)))
     flat: list[Any] = [None] * (n * m)
     for j, name in enumerate(varying):
         flat[j::m] = _python_values(data.column(name))
     c = len(constants)
+    slot = {v: j for j, v in enumerate(varying)}
+
+    def mark(name: str, r: int) -> str:
+        if name in const_of:
+            return f"?{const_of[name] + 1}"
+        if name in offset:
+            base, k = offset[name]
+            return f"(?{c + r * m + slot[base] + 1} + ?{k + 1})"
+        return f"?{c + r * m + slot[alias.get(name, name)] + 1}"
 
     def values(rows: int) -> str:
-        slot = {v: j for j, v in enumerate(varying)}
-        out = []
-        for r in range(rows):
-            marks = []
-            for name in names:
-                if name in const_of:
-                    marks.append(f"?{const_of[name] + 1}")
-                else:
-                    marks.append(f"?{c + r * m + slot[alias.get(name, name)] + 1}")
-            out.append("(" + ", ".join(marks) + ")")
-        return ", ".join(out)
+        return ", ".join("(" + ", ".join(mark(name, r) for name in names) + ")" for r in range(rows))
 
     head = f"INSERT INTO {table} ({', '.join(_q(x) for x in names)}) VALUES "
 
