@@ -135,3 +135,12 @@ def test_a_points_request_refused_says_why_in_either_language() -> None:
         PointsLedger(None).redeem("H1", dt.date(2024, 1, 1), 5)
     assert str(caught.value) == "H1 has 0 points, cannot redeem 5"
     assert caught.value.text("zh") == "H1 只有 0 分，不能兑换 5 分"
+
+
+@pytest.mark.parametrize(("args", "env"), [(["new", "Bad_Name", "--lang", "en"], {}),
+                                           (["new", "Bad_Name"], {"MECHANISMS_LANG": "en"})])
+def test_an_argument_checked_before_lang_is_read_still_speaks_it(args: list[str], env: dict[str, str]) -> None:
+    r = CliRunner().invoke(main, args, env={"MECHANISMS_LANG": "", **env})
+    assert r.exit_code == 2
+    assert r.stderr.endswith("Error: Invalid value for 'NAME': 'Bad_Name': use lowercase letters, digits and single "
+                             "'-' between them, e.g. my-county\n")

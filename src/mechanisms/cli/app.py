@@ -183,7 +183,7 @@ class MechanismsGroup(click.Group):
             from .output import err_console  # rich only when there is something to say on stderr
 
             err = err_console()
-            lang = ctx.meta.get("mechanisms.lang", "zh")
+            lang = help_lang(ctx)
             for p in exc.problems:
                 err.print(p.text(lang), markup=False)
             err.print(translate("{n} problem(s) found.", lang).format(n=len(exc.problems)), markup=False)
@@ -192,14 +192,14 @@ class MechanismsGroup(click.Group):
             from .output import err_console
 
             err = err_console()
-            lang = ctx.meta.get("mechanisms.lang", "zh")
+            lang = help_lang(ctx)
             for line in exc.text(lang).splitlines() or [""]:  # one line per problem where there are several
                 err.print(translate("Error: {message}", lang).format(message=line), markup=False)
             sys.exit(2)
         except MechanismsError as exc:  # a write that failed (WriteError), a plugin that broke: one line, exit 1
             from .output import err_console
 
-            lang = ctx.meta.get("mechanisms.lang", "zh")
+            lang = help_lang(ctx)
             err_console().print(translate("Error: {message}", lang).format(message=exc.text(lang)), markup=False)
             sys.exit(1)
 

@@ -113,7 +113,9 @@ def write_tree(target: Path, tree: dict[str, str], *, force: bool = False) -> bo
 
 def _check_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if not NAME_RE.fullmatch(value):
-        lang: Lang = "en" if ctx.meta.get("mechanisms.lang") == "en" else "zh"
+        from .help_i18n import help_lang  # the command line's --lang, also where NAME is read before it
+
+        lang: Lang = "en" if help_lang(ctx) == "en" else "zh"
         raise click.BadParameter(_("{value}: use lowercase letters, digits and single '-' between them, e.g. my-county")
                                  .format(value=repr(value)).get(lang))
     return value
