@@ -139,7 +139,12 @@ def test_a_load_in_long_stretches_is_stored_as_given(store: str, tmp_path: Path,
                        events=(*c.events, *c.events))  # one event twice: its second row key is ...#2
     loads: list[tuple[str, int]] = []
     real = bulk._sqlite_load
-    monkeypatch.setattr(bulk, "_sqlite_load", lambda cur, t, d: (loads.append((t, d.num_rows)), real(cur, t, d))[1])
+
+    def spy(cur: object, table: str, data: pa.Table) -> None:
+        loads.append((table, data.num_rows))
+        real(cur, table, data)
+
+    monkeypatch.setattr(bulk, "_sqlite_load", spy)
     report = import_county(store, write_county(big, tmp_path / "big"), on=D1)
     if not store.startswith("postgresql"):  # the role changes once: two stretches, each its own load
         assert [k for t, k in loads if t == "assignments"] == [4 + bulk.RUN_ROWS + 1, n - bulk.RUN_ROWS - 1]
