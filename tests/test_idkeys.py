@@ -37,7 +37,7 @@ def _same_partition(codes: np.ndarray, values: list[Any]) -> None:
 def _arrow_lookup(ids: Any, *refs: Any) -> tuple[np.ndarray, list[np.ndarray]]:
     """The lookup as it was: Arrow's encoding of the text."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(column_checks, "id_codes", lambda parts: None)
+        mp.setattr(column_checks, "id_keys", lambda parts: None)
         return lookup(ids, *refs)
 
 
@@ -50,9 +50,13 @@ def _both(ids: Sequence[str | None], *refs: Sequence[str | None], chunk: int | N
 
     fast = lookup(arr(ids), *(arr(r) for r in refs))
     slow = _arrow_lookup(arr(ids), *(arr(r) for r in refs))
-    assert fast[0].tolist() == slow[0].tolist()
-    for f, s in zip(fast[1], slow[1], strict=True):
-        assert f.tolist() == s.tolist()
+    with pytest.MonkeyPatch.context() as mp:  # the keys hashed, not searched (ids in no order)
+        mp.setattr(column_checks, "sorted_lookup", lambda keys: None)
+        hashed = lookup(arr(ids), *(arr(r) for r in refs))
+    for other in (slow, hashed):
+        assert fast[0].tolist() == other[0].tolist()
+        for f, s in zip(fast[1], other[1], strict=True):
+            assert f.tolist() == s.tolist()
     expected_dup = [v is not None and v in ids[:i] for i, v in enumerate(ids)]
     assert fast[0].tolist() == expected_dup
     first: dict[str, int] = {}
@@ -96,6 +100,17 @@ def test_large_string_and_empty_chunks() -> None:
     codes = idkeys.id_codes([ids, refs])
     assert codes is not None
     _same_partition(np.concatenate(codes), ["U1", "U2", "U1", None, "U2", "U3", None, "U1"])
+
+
+def test_sorted_ids_are_searched_and_ids_in_no_order_are_hashed() -> None:
+    keys = idkeys.id_keys([pa.array(["A1", "A2", "A2", "A3"]), pa.array(["A2", "A9", None, "A1"])])
+    assert keys is not None
+    by_sort = idkeys.sorted_lookup(keys)
+    assert by_sort is not None
+    assert by_sort[0].tolist() == [False, False, True, False]
+    assert by_sort[1][0].tolist() == [1, -1, -1, 0]
+    shuffled = idkeys.id_keys([pa.array([f"A{i}" for i in (5, 1, 4, 2, 3, 0, 9, 7, 8, 6) * 10])])
+    assert shuffled is not None and idkeys.sorted_lookup(shuffled) is None
 
 
 def test_ids_in_no_order_take_the_hash_path_and_agree() -> None:
@@ -157,7 +172,7 @@ def test_a_county_with_look_alike_and_duplicate_ids_gives_the_same_problems_in_t
 
     fast = problems()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(column_checks, "id_codes", lambda parts: None)
+        mp.setattr(column_checks, "id_keys", lambda parts: None)
         slow = problems()
     assert fast == slow
     assert any("T1V1G9" in m for *_, m in fast)

@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from ..county.messages import KIND_ZH, MESSAGES, below_en, below_zh, level_zh, role_zh
 from .colparse import chunks, encode
 from .columns import ColumnarCounty, ColumnTable
-from .idkeys import id_codes
+from .idkeys import codes_of, id_keys, sorted_lookup
 from .problems import ProblemLog
 
 if TYPE_CHECKING:  # an annotation only: validate without a mechanism never imports the model (issue 14)
@@ -86,7 +86,13 @@ def lookup(ids: Any, *refs: Any) -> tuple[np.ndarray, list[np.ndarray]]:
         else:
             parts.append(r)
             local.append(None)
-    codes = id_codes(parts)  # ids coded from their bytes (io/idkeys.py), exact; else one Arrow hash for all
+    keys = id_keys(parts)  # ids as exact integers from their bytes (io/idkeys.py); else one Arrow hash for all
+    if keys is not None:
+        by_sort = sorted_lookup(keys)
+        if by_sort is not None:
+            dup, found = by_sort
+            return dup, [f if loc is None else np.append(f, -1)[loc] for f, loc in zip(found, local, strict=True)]
+    codes = codes_of(keys) if keys is not None else None
     if codes is None:
         every = pa.chunked_array([c for p in parts for c in chunks(p)], type=ids.type)
         _, flat = encode(every)  # one hash over the ids and every reference: one dictionary for all
@@ -415,6 +421,9 @@ def _records(county: ColumnarCounty, mechanism: Mechanism | None, log: ProblemLo
     ev = county["events"]
     if len(ev) and mechanism is not None and mechanism.campaign is not None:
         tasks = [x.key for x in mechanism.campaign.tasks] + [m.key for m in mechanism.campaign.milestones]
+        # as with indicators and roles: the tasks of another mechanism the county keeps records for are no problem
+        tasks += [k for m in others if m.campaign is not None
+                  for k in (*(x.key for x in m.campaign.tasks), *(x.key for x in m.campaign.milestones))]
         task = ev.column("task")
         bad = _valid(task) & (index_in(task, pa.array(tasks, type=pa.string())) < 0)
         _say(log, "event-task", ev.file, ev.header("task"), rows=ev.rows[bad], v=_pick(task, bad), m=mechanism.key)

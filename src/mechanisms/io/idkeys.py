@@ -81,13 +81,16 @@ def _tails(chunk: Any) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _nearly_sorted(keys: np.ndarray) -> bool:
-    return len(keys) < 2 or int(np.count_nonzero(keys[1:] < keys[:-1])) * 64 <= len(keys)
+    """Whether the keys come in runs (eight on average, at least) that a stable sort (timsort) merges in a few
+    passes: a file sorted by id, depth first (a village, its groups, their households: 23,000 runs in a million
+    sort in 6 ms), or level by level. Ids in no order (runs of two) are hashed instead."""
+    return len(keys) < 2 or int(np.count_nonzero(keys[1:] < keys[:-1])) * 8 <= len(keys)
 
 
-def id_codes(parts: Sequence[Any]) -> list[np.ndarray] | None:
-    """Per part (Arrow text columns, the ids first), each row's code: equal exactly where the ids are, -1 for
-    null, dense from 0 (their order is not Arrow's). ``None`` where this way does not pay or does not apply (a
-    column not text, ids whose prefixes do not repeat): the caller encodes the text with Arrow."""
+def id_keys(parts: Sequence[Any]) -> list[np.ndarray] | None:
+    """Per part (Arrow text columns, the ids first), each row's id as one int64 that *is* the string (equal exactly
+    where the strings are), -1 for null. ``None`` where this way does not pay or does not apply (a column not text,
+    ids whose prefixes do not repeat): the caller encodes the text with Arrow."""
     chunked: list[list[Any]] = []
     for p in parts:
         cs = _text_chunks(p)
@@ -108,7 +111,6 @@ def id_codes(parts: Sequence[Any]) -> list[np.ndarray] | None:
     if len(denc.chunks) and len(denc.chunks[-1].dictionary) >= MAX_PREFIXES:
         return None
     keys = np.empty(total, np.int64)  # filled a chunk at a time: no ten-million-row temporaries
-    null = np.zeros(total, bool)
     pos = 0
     for c, d in zip(flat, denc.chunks, strict=True):
         n = len(c)
@@ -119,12 +121,56 @@ def id_codes(parts: Sequence[Any]) -> list[np.ndarray] | None:
         np.left_shift(np.maximum(prefix, 0), 35, out=part)
         part |= tail.view(np.int64)
         if d.null_count:
-            gone = prefix < 0
-            part[gone] = -1
-            null[pos:pos + n] = gone
+            part[prefix < 0] = -1
         pos += n
     del denc
-    if _nearly_sorted(keys):
+    out = []
+    pos = 0
+    for cs in chunked:
+        n = sum(len(c) for c in cs)
+        out.append(keys[pos:pos + n])
+        pos += n
+    return out
+
+
+def sorted_lookup(keys: Sequence[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]] | None:
+    """:func:`~mechanisms.io.column_checks.lookup` on :func:`id_keys` (the ids' keys first) where the ids come
+    nearly in order (a file sorted by id, or in runs): one stable sort of the ids alone and a binary search per
+    reference, no hash table. ``None`` where the ids are in no order (the caller hashes the keys)."""
+    own = keys[0]
+    if not _nearly_sorted(own):
+        return None
+    order = np.argsort(own, kind="stable")  # equal ids: the earliest row first
+    ordered = own[order]
+    dup = np.zeros(len(own), bool)
+    if len(own) > 1:
+        again = (ordered[1:] == ordered[:-1]) & (ordered[1:] >= 0)
+        dup[order[1:][again]] = True
+    found = []
+    last = len(ordered) - 1
+    for k in keys[1:]:
+        at = np.minimum(np.searchsorted(ordered, k, side="left"), last)
+        hit = (ordered[at] == k) & (k >= 0)
+        found.append(np.where(hit, order[at], -1))
+    return dup, found
+
+
+def id_codes(parts: Sequence[Any]) -> list[np.ndarray] | None:
+    """Per part (Arrow text columns, the ids first), each row's code: equal exactly where the ids are, -1 for
+    null, dense from 0 (their order is not Arrow's). ``None`` as for :func:`id_keys`."""
+    per_part = id_keys(parts)
+    if per_part is None:
+        return None
+    return codes_of(per_part)
+
+
+def codes_of(per_part: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """:func:`id_keys`' keys as dense codes (-1 for null): a stable sort where they come nearly in order, Arrow's
+    integer hash otherwise."""
+    keys = np.concatenate(per_part) if per_part else np.zeros(0, np.int64)
+    total = len(keys)
+    null = keys < 0
+    if total and _nearly_sorted(keys):
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         step = np.empty(total, bool)
@@ -137,15 +183,16 @@ def id_codes(parts: Sequence[Any]) -> list[np.ndarray] | None:
             group -= 1
         codes = np.empty(total, np.int64)
         codes[order] = group
-    else:
+    elif total:
         codes = np.asarray(pc.fill_null(pa.array(keys, mask=null).dictionary_encode().indices, -1)
                            .to_numpy(zero_copy_only=False), np.int64)
+    else:
+        codes = np.zeros(0, np.int64)
     if null.any():
         codes[null] = -1
     out = []
     pos = 0
-    for cs in chunked:
-        n = sum(len(c) for c in cs)
-        out.append(codes[pos:pos + n])
-        pos += n
+    for k in per_part:
+        out.append(codes[pos:pos + len(k)])
+        pos += len(k)
     return out
