@@ -215,7 +215,12 @@ def _units(county: ColumnarCounty, log: ProblemLog, dup: np.ndarray, pidx: np.nd
     _say(log, "unit-negative", t.file, t.header("households"), rows=t.rows[neg], v=own[neg])
     par = t.column("parent")
     has_par = _valid(par)
-    own_parent = has_par & _np(pc.equal(par, ids), False).astype(bool)
+    # a unit naming itself as parent: its parent's row is its own, or (for a duplicate id, whose lookup gives the
+    # first row with it) its parent reads as its id; no million strings compared
+    own_parent = pidx == ar
+    twice = np.flatnonzero(dup & (pidx >= 0))
+    if len(twice):
+        own_parent[twice] = _np(pc.equal(par.take(pa.array(twice)), ids.take(pa.array(twice))), False).astype(bool)
     _say(log, "unit-own-parent", t.file, t.header("parent"), rows=t.rows[own_parent], v=_pick(ids, own_parent))
     dangling = has_par & ~own_parent & (pidx < 0)
     _say(log, "unit-dangling", t.file, t.header("parent"), rows=t.rows[dangling], v=_pick(par, dangling))
@@ -243,16 +248,21 @@ def _units(county: ColumnarCounty, log: ProblemLog, dup: np.ndarray, pidx: np.nd
     if root >= 0 and lev[root] > 0:
         _say(log, "unit-root-level", t.file, t.header("level"), rows=t.rows[[root]], v=ids[root].as_py(),
              lv=keys[lev[root]], top=keys[0], lv_zh=level_zh(levels, keys[lev[root]]), top_zh=level_zh(levels, keys[0]))
-    # follow every chain of parents to its end by pointer doubling: a unit whose chain never ends is on a loop
-    nxt = np.where(linked, pidx, ar)
-    steps = max(1, int(np.ceil(np.log2(max(n, 2)))) + 1)
-    anc = nxt.copy()
-    for _ in range(steps):
-        nxt_anc = anc[anc]
-        if np.array_equal(nxt_anc, anc):  # every chain at its end (or circling): more doubling changes nothing
-            break
-        anc = nxt_anc
-    on_loop = nxt[anc] != anc
+    # follow every chain of parents to its end by pointer doubling: a unit whose chain never ends is on a loop.
+    # Where every link goes one level up (the usual county) each step climbs, and no chain can close: no walk
+    descending = lev[linked] == lev[p[linked]] + 1
+    if bool(descending.all()) and not (lev[linked] < 0).any():
+        on_loop = np.zeros(n, bool)
+    else:
+        nxt = np.where(linked, pidx, ar)
+        steps = max(1, int(np.ceil(np.log2(max(n, 2)))) + 1)
+        anc = nxt.copy()
+        for _ in range(steps):
+            nxt_anc = anc[anc]
+            if np.array_equal(nxt_anc, anc):  # every chain at its end (or circling): more doubling changes nothing
+                break
+            anc = nxt_anc
+        on_loop = nxt[anc] != anc
     _say(log, "unit-cycle", t.file, t.header("parent"), rows=t.rows[on_loop], v=_pick(ids, on_loop))
     # households as the engines count them: household rows weigh 1, childless units their count
     has_children = np.bincount(pidx[linked], minlength=n)[:n] > 0 if n else np.zeros(0, bool)
@@ -370,15 +380,20 @@ def _fit(county: ColumnarCounty, tree: _Tree, mechanism: Mechanism, aidx: np.nda
     # each assignment's actor's kind as a code into the actors' few kinds: no million strings taken
     kind_words, kind_codes = encode(kinds) if len(kinds) else (pa.array([], pa.string()), np.zeros(0, np.int64))
     akind = np.where(aidx >= 0, np.append(kind_codes, -1)[aidx], -1)
+    # fits[role, kind]: whether an actor of that kind may hold the role (a role naming no kinds: any); the last
+    # column is an actor with no kind, who fits no role that names kinds
+    fits = np.ones((len(mechanism.roles), len(kind_words) + 1), bool)
     for j, role in enumerate(mechanism.roles):
-        if not role.actor_kinds:
+        if role.actor_kinds:
+            fits[j, :-1] = _np(pc.is_in(kind_words, value_set=pa.array(role.actor_kinds, type=pa.string())), False)
+            fits[j, -1] = False
+    misfit = known & (aidx >= 0) & ~fits[r, akind]
+    for j, role in enumerate(mechanism.roles):
+        if not role.actor_kinds or not misfit.any():
             continue
-        sel = known & (ridx == j) & (aidx >= 0)
-        if not sel.any():
+        bad = misfit & (ridx == j)
+        if not bad.any():
             continue
-        fits = np.append(_np(pc.is_in(kind_words, value_set=pa.array(role.actor_kinds, type=pa.string())), False)
-                         .astype(bool), False)  # the last slot: an actor with no kind fits no role
-        bad = sel & ~fits[akind]
         k = kinds.take(pa.array(aidx[bad]))
         _say(log, "assignment-kind", t.file, t.header("actor"), rows=t.rows[bad], a=_pick(t.column("actor"), bad), k=k,
              r=role.key, allowed=", ".join(role.actor_kinds), r_zh=role.label.zh or role.key,

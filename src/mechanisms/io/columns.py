@@ -395,7 +395,7 @@ def _map_values(arr: Any, mapping: Mapping[str, str]) -> Any:
         return arr
     dictionary, codes = cells.encode(arr)
     words = dictionary.to_pylist()
-    if not any(w in mapping for w in words):
+    if all(mapping.get(w, w) == w for w in words if w is not None):  # every value already a key: nothing to take
         return arr
     new = pa.array([mapping.get(w, w) for w in words], type=pa.string())
     return new.take(pa.array(codes, mask=codes < 0))
