@@ -62,10 +62,15 @@ def insert(conn: sa.Connection, table: str, data: pa.Table) -> int:
         buf = io.BytesIO()
         pacsv.write_csv(data, buf, pacsv.WriteOptions(include_header=False))
         with raw.cursor() as cur:
+            rebuild = _pg_rebuild(cur, table, data.num_rows)
             with cur.copy(f"COPY {table} ({cols}) FROM STDIN WITH (FORMAT csv)") as copy:
                 view = buf.getbuffer()
                 for i in range(0, len(view), 1 << 20):
                     copy.write(view[i:i + (1 << 20)])
+            if rebuild:
+                cur.execute(f"SET LOCAL maintenance_work_mem = '{PG_BUILD_MEMORY}'")
+                for ddl in rebuild:
+                    cur.execute(ddl)
             if "row_id" in data.column_names:  # ids given by the importer: the sequence moves past them
                 cur.execute("SELECT setval(pg_get_serial_sequence(%s, 'row_id'), %s)",
                             (table, pc.max(data.column("row_id")).as_py()))
@@ -84,6 +89,36 @@ def insert(conn: sa.Connection, table: str, data: pa.Table) -> int:
     finally:
         cur.close()
     return int(data.num_rows)
+
+
+PG_BUILD_MEMORY = "256MB"
+"""``maintenance_work_mem`` while a big load builds its indexes again (local to the import's transaction)."""
+
+
+def _pg_rebuild(cur: Any, table: str, rows: int) -> list[str]:
+    """For a PostgreSQL load at least as large as the table: drop its secondary indexes, its exclusion constraint
+    and its foreign keys, and return the statements that make them again after the rows — one sort, one GiST
+    build, one anti-join to check the keys, instead of a B-tree descent, a GiST insert and a trigger a row.
+    ``ALTER TABLE`` takes an ACCESS EXCLUSIVE lock on the table until the import commits: readers of the store
+    wait for such a load instead of reading the table as it was (docs/store.md)."""
+    if rows < REBUILD_AT:
+        return []
+    cur.execute(f"SELECT count(*) FROM {table}")
+    if cur.fetchone()[0] > rows:
+        return []
+    cur.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass "
+                "AND contype IN ('x', 'f') ORDER BY conname", (table,))
+    constraints = cur.fetchall()
+    cur.execute("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+                "WHERE x.indrelid = %s::regclass AND NOT x.indisprimary AND NOT EXISTS "
+                "(SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid) ORDER BY i.relname", (table,))
+    indexes = cur.fetchall()
+    for name, _ in constraints:
+        cur.execute(f"ALTER TABLE {table} DROP CONSTRAINT {_q(name)}")
+    for name, _ in indexes:
+        cur.execute(f"DROP INDEX {_q(name)}")
+    return [*(ddl for _, ddl in indexes),
+            *(f"ALTER TABLE {table} ADD CONSTRAINT {_q(name)} {ddl}" for name, ddl in constraints)]
 
 
 def _secondary_indexes(cur: Any, table: str) -> list[tuple[str, str]]:
