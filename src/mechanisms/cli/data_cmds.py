@@ -33,6 +33,9 @@ def validate(data: str, key: str | None, mechanism_files: tuple[Path, ...], stri
     """
     import sys
 
+    from ..io.memory import keep_freed_memory
+
+    keep_freed_memory()  # a command's process: freed columns reused, not faulted in again (io/memory.py says why)
     from ..io.column_checks import check_columns
     from ..io.columns import read_columns
     from . import problem_output as po
