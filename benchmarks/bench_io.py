@@ -25,7 +25,7 @@ data layer's.
     python -m benchmarks bench_io --quick             # a tenth of them
     python -m benchmarks bench_io --province          # also the 10M-household province
     python -m benchmarks bench_io --province-only     # only the province
-    python -m benchmarks bench_io --repeat 5          # the fastest of 5 processes per figure (default 3)
+    python -m benchmarks bench_io --repeat=5          # the fastest of 5 processes per figure (default 3)
 
 Every figure, ours and the yardsticks', is the fastest of ``--repeat`` fresh processes (two for the province):
 the machine's load only adds time, and one run of a 0.5 s yardstick on a shared machine can be off by half.
@@ -209,8 +209,9 @@ def province(tmp: Path, households: int) -> None:
 def main(argv: list[str]) -> None:
     global REPEAT
     quick = "--quick" in argv
-    if "--repeat" in argv:
-        REPEAT = max(1, int(argv[argv.index("--repeat") + 1]))
+    for a in argv:
+        if a.startswith("--repeat="):  # the runner passes flags only (a bare number would be read as a name)
+            REPEAT = max(1, int(a.split("=", 1)[1]))
     households = 100_000 if quick else 1_000_000
     xlsx_rows = 10_000 if quick else 100_000
     with tempfile.TemporaryDirectory(prefix="bench_io.") as tmp_name:
