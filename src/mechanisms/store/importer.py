@@ -17,6 +17,7 @@ import getpass
 import hashlib
 import json
 from collections.abc import Collection, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,7 @@ from . import bulk, snapshot
 from .codec import encode
 from .migrate import require_current
 from .report import ImportReport, TableCounts
-from .schema import SPECS, TABLES, fields, imports
+from .schema import SPECS, fields, imports
 from .urls import is_postgres, make_engine
 
 LOCK_KEY = 0x6D656368  # "mech": the advisory lock every importer of one PostgreSQL store takes
@@ -68,9 +69,12 @@ def import_county(url: str, source: str | Path, *, on: dt.date | None = None, dr
     Returns the report; ``report.ok`` is false when there were conflicts, and then nothing was written.
     """
     on = on or dt.date.today()
-    columns, log = read_columns(source, strict=strict)
-    check_columns(columns, None, log, others)  # exactly what `validate` checks, every problem at once
-    report = ImportReport(url, label or str(source), on, by or getpass.getuser(), dry_run, sync, log, checksum(source))
+    with ThreadPoolExecutor(1) as pool:  # hashing the bytes (no GIL held) while the same files are parsed
+        digest = pool.submit(checksum, source)
+        columns, log = read_columns(source, strict=strict)
+        check_columns(columns, None, log, others)  # exactly what `validate` checks, every problem at once
+        report = ImportReport(url, label or str(source), on, by or getpass.getuser(), dry_run, sync, log,
+                              digest.result())
     engine = make_engine(url)
     require_current(engine, url)
     if not log.ok:
@@ -111,17 +115,20 @@ def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Tabl
         sync=report.sync, counts="{}").returning(imports.c.id)).scalar_one()
     written = 0
     snaps = snapshot.load(conn, list(encoded))
+    suspects = []  # tables with a version ending after `on`: the only ones an added version could overlap
     for name, new in encoded.items():
         full = snaps.get(name)
         if full is None and not dry_run:  # no current snapshot: this import writes one, from the table itself
             full = snapshot.read_all(conn, name)
+        if full is None or pc.any(pc.greater(full.column("valid_to"), pa.scalar(report.on, pa.date32()))).as_py():
+            suspects.append(name)
         counts, n, after = _table(conn, name, new, report, import_id, full)
         report.tables[name] = counts
         written += n
         if not dry_run and after is not None and (n or name not in snaps):
             snapshot.save(conn, name, after, import_id)
     if not pg:
-        _check_overlaps(conn, import_id, report.on, log, report.source)
+        _check_overlaps(conn, import_id, report.on, log, report.source, suspects)
     conn.execute(imports.update().where(imports.c.id == import_id).values(
         counts=json.dumps({k: v.as_dict() for k, v in report.tables.items()})))
     report.import_id, report.rows_written = import_id, written
@@ -172,15 +179,18 @@ def _table(conn: sa.Connection, name: str, new: pa.Table, report: ImportReport, 
     return counts, n + len(to_close) + len(closed), after
 
 
-def _check_overlaps(conn: sa.Connection, import_id: int, on: dt.date, log: ProblemLog, source: str) -> None:
+def _check_overlaps(conn: sa.Connection, import_id: int, on: dt.date, log: ProblemLog, source: str,
+                    names: Sequence[str]) -> None:
     """SQLite has no exclusion constraint: no two non-empty versions of one row may share a day, checked inside
     the import's transaction, before it commits.
 
     Why only versions that end after ``on``: every version this import adds begins on ``on`` and is open; an
     open version cannot meet another open one (the unique index on open versions), and meets a closed one of
     its key only if that one ends after ``on``. Versions it closes only get shorter. So those few rows (none,
-    when imports go forward in time) are the only ones to compare, not every row the import wrote."""
-    for name in TABLES:
+    when imports go forward in time) are the only ones to compare, not every row the import wrote. ``names`` are
+    the tables that held such a version before the import (every version, read from a current snapshot or the
+    table itself, is what the import started from): the others are not scanned."""
+    for name in names:
         sql = (f"SELECT b.row_key FROM {name} b WHERE b.valid_to > ? AND b.valid_from < b.valid_to AND EXISTS "
                f"(SELECT 1 FROM {name} a WHERE a.row_key = b.row_key AND a.row_id <> b.row_id AND a.import_id = ? "
                "AND a.valid_from < b.valid_to AND (a.valid_to IS NULL OR (b.valid_from < a.valid_to "
