@@ -65,24 +65,28 @@ def digest(table: pa.Table, name: str) -> Any:
 def encode(county: ColumnarCounty) -> dict[str, pa.Table]:
     """Every table of ``county`` in the store's columns, with ``row_key`` and ``seq`` (file order); the importer
     takes the :func:`digest` of the rows the store already holds only."""
-    out: dict[str, pa.Table] = {}
-    lv = county.levels
-    out["levels"] = pa.table({"key": pa.array([x.key for x in lv], pa.string()),
-                              "zh": pa.array([x.label.zh or None for x in lv], pa.string()),
-                              "en": pa.array([x.label.en or None for x in lv], pa.string()),
-                              "position": pa.array(range(len(lv)), pa.int64())})
-    for name, t in county.tables.items():
+    return {name: encode_table(county, name) for name in ("levels", *county.tables)}
+
+
+def encode_table(county: ColumnarCounty, name: str) -> pa.Table:
+    """One table of :func:`encode` (tables are independent: the importer encodes the next while it writes one)."""
+    if name == "levels":
+        lv = county.levels
+        table = pa.table({"key": pa.array([x.key for x in lv], pa.string()),
+                          "zh": pa.array([x.label.zh or None for x in lv], pa.string()),
+                          "en": pa.array([x.label.en or None for x in lv], pa.string()),
+                          "position": pa.array(range(len(lv)), pa.int64())})
+    else:
+        t = county.tables[name]
         cols = {}
         for f in fields(SPECS[name]):
             c = t.data.column(f).combine_chunks()
             cols[f] = pc.binary_join(c, ";") if pa.types.is_list(c.type) else c
             if pa.types.is_list(c.type):  # no tags is NULL, not an empty text
                 cols[f] = pc.if_else(pc.equal(cols[f], ""), pa.scalar(None, pa.string()), cols[f])
-        out[name] = pa.table(cols, schema=pa.schema([(f, STORE_TYPES[KIND[name][f]]) for f in fields(SPECS[name])]))
-    for name, table in out.items():
-        table = table.append_column("row_key", row_keys(table, name))
-        out[name] = table.append_column("seq", pa.array(np.arange(table.num_rows, dtype=np.int64)))
-    return out
+        table = pa.table(cols, schema=pa.schema([(f, STORE_TYPES[KIND[name][f]]) for f in fields(SPECS[name])]))
+    table = table.append_column("row_key", row_keys(table, name))
+    return table.append_column("seq", pa.array(np.arange(table.num_rows, dtype=np.int64)))
 
 
 def decode(tables: dict[str, pa.Table], source: str) -> ColumnarCounty:

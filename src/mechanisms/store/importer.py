@@ -16,8 +16,8 @@ import datetime as dt
 import getpass
 import hashlib
 import json
-from collections.abc import Collection, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Collection, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +30,7 @@ from ..io.columns import read_columns
 from ..io.problems import ProblemLog
 from ..model.mechanism import Mechanism
 from . import bulk, snapshot
-from .codec import encode
+from .codec import encode_table
 from .migrate import require_current
 from .report import ImportReport, TableCounts
 from .schema import SPECS, fields, imports
@@ -80,25 +80,30 @@ def import_county(url: str, source: str | Path, *, on: dt.date | None = None, dr
     if not log.ok:
         engine.dispose()
         return report
-    encoded = {k: v for k, v in encode(columns).items() if tables is None or k in tables}
+    names = [k for k in ("levels", *columns.tables) if tables is None or k in tables]
     conn = engine.connect()
     conn.info["write"] = True
+    # Threads: Arrow's kernels, zstd and SQLite's own work (sqlite3 lets go of the GIL in each step) run
+    # while the other thread binds values; the next table is encoded while this one is written
+    pool = ThreadPoolExecutor(2)
     try:
+        encoded = {k: pool.submit(encode_table, columns, k) for k in names}
         with conn.begin() as tx:
-            _write(conn, report, encoded, log, dry_run)
+            _write(conn, report, encoded, log, dry_run, pool)
             if dry_run:
                 tx.rollback()
                 report.import_id, report.rows_written = None, 0
     except _RefusedError:
         report.import_id, report.rows_written = None, 0
     finally:
+        pool.shutdown(cancel_futures=True)
         conn.close()
         engine.dispose()
     return report
 
 
-def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Table], log: ProblemLog,
-           dry_run: bool = False) -> None:
+def _write(conn: sa.Connection, report: ImportReport, encoded: Mapping[str, Future[pa.Table]], log: ProblemLog,
+           dry_run: bool, pool: ThreadPoolExecutor) -> None:
     pg = is_postgres(conn.engine)
     if pg:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({LOCK_KEY})")
@@ -116,7 +121,9 @@ def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Tabl
     written = 0
     snaps = snapshot.load(conn, list(encoded))
     suspects = []  # tables with a version ending after `on`: the only ones an added version could overlap
-    for name, new in encoded.items():
+    parts: dict[str, Future[list[snapshot.Part]]] = {}
+    for name, pending in encoded.items():
+        new = pending.result()
         full = snaps.get(name)
         if full is None and not dry_run:  # no current snapshot: this import writes one, from the table itself
             full = snapshot.read_all(conn, name)
@@ -126,7 +133,9 @@ def _write(conn: sa.Connection, report: ImportReport, encoded: dict[str, pa.Tabl
         report.tables[name] = counts
         written += n
         if not dry_run and after is not None and (n or name not in snaps):
-            snapshot.save(conn, name, after, import_id)
+            parts[name] = pool.submit(snapshot.parts, name, after, import_id)
+    for name, done in parts.items():
+        snapshot.write(conn, name, done.result())
     if not pg:
         _check_overlaps(conn, import_id, report.on, log, report.source, suspects)
     conn.execute(imports.update().where(imports.c.id == import_id).values(

@@ -133,24 +133,38 @@ def read_all(conn: sa.Connection, name: str) -> pa.Table:
     return bulk.select(conn, name, columns(name), order="row_id")
 
 
-def save(conn: sa.Connection, name: str, table: pa.Table, import_id: int) -> None:
-    """Replace the snapshot of ``name`` by ``table`` (every version, ``row_id`` order), written by ``import_id``."""
+Part = tuple[str, int, int, int, "int | None", bytes, bytes]
+"""One row of ``snapshots``: name, part, import_id, row_count, max_row_id, data, keys."""
+
+
+def parts(name: str, table: pa.Table, import_id: int) -> list[Part]:
+    """The rows of the snapshot of ``name`` holding ``table`` (every version, ``row_id`` order), written by
+    ``import_id``: no database, so a thread makes them while the import writes the next table."""
     table = table.select(columns(name)).cast(schema(name))
     top = pc.max(table.column("row_id")).as_py() if table.num_rows else None
-    rows = []
+    out: list[Part] = []
     for i, start in enumerate(range(0, max(table.num_rows, 1), PART_ROWS)):
         part = table.slice(start, PART_ROWS)
-        rows.append((name, i, import_id, table.num_rows, top, _ipc(part.select(data_columns(name))),
-                     _ipc(part.select(list(KEYS)))))
+        out.append((name, i, import_id, table.num_rows, top, _ipc(part.select(data_columns(name))),
+                    _ipc(part.select(list(KEYS)))))
+    return out
+
+
+def write(conn: sa.Connection, name: str, rows: list[Part]) -> None:
+    """Replace the snapshot of ``name`` by ``rows`` (from :func:`parts`)."""
     mark = _mark(conn)
-    raw = _raw(conn)
-    cur = raw.cursor()
+    cur = _raw(conn).cursor()
     try:
         cur.execute(f"DELETE FROM snapshots WHERE name = {mark}", (name,))
         cur.executemany(f"INSERT INTO snapshots (name, part, import_id, row_count, max_row_id, data, keys) "
                         f"VALUES ({', '.join([mark] * 7)})", rows)
     finally:
         cur.close()
+
+
+def save(conn: sa.Connection, name: str, table: pa.Table, import_id: int) -> None:
+    """Replace the snapshot of ``name`` by ``table`` (every version, ``row_id`` order), written by ``import_id``."""
+    write(conn, name, parts(name, table, import_id))
 
 
 def _ipc(table: pa.Table) -> bytes:
