@@ -9,7 +9,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mechanisms.io.colparse import add_tag
+from mechanisms.io.colparse import add_tag, take_rows
 
 
 def _loop(lists: Any, where: np.ndarray, tag: str) -> list[Any]:
@@ -36,3 +36,18 @@ def test_a_level_tag_is_added_as_the_row_loop_added_it(rows: list[list[str] | No
 def test_no_row_marked_gives_the_lists_back_unchanged() -> None:
     lists = pa.array([["a"], None], type=pa.list_(pa.string()))
     assert add_tag(lists, np.zeros(2, bool), "community") is lists
+
+
+@settings(max_examples=150, deadline=None)
+@given(sizes=st.lists(st.integers(0, 6), max_size=6), data=st.data())
+def test_rows_taken_chunk_by_chunk_are_the_rows_arrow_takes(sizes: list[int], data: st.DataObject) -> None:
+    values = [f"v{i}" if i % 5 else None for i in range(sum(sizes))]
+    pos = np.cumsum([0, *sizes])
+    col = pa.chunked_array([pa.array(values[pos[k]:pos[k + 1]], pa.string()) for k in range(len(sizes))],
+                           type=pa.string())
+    rows = np.asarray(data.draw(st.lists(st.integers(0, max(len(values) - 1, 0)), max_size=12 if values else 0)),
+                      np.int64)
+    assert take_rows(col, rows).to_pylist() == [values[i] for i in rows]
+    table = pa.table({"a": col, "b": pa.chunked_array([c.cast(pa.large_string()) for c in col.chunks],
+                                                      type=pa.large_string())})
+    assert take_rows(table, rows).to_pylist() == table.take(pa.array(rows, pa.int64())).to_pylist()

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..county.messages import KIND_ZH, MESSAGES, below_en, below_zh, level_zh, role_zh
-from .colparse import chunks, encode
+from .colparse import chunks, encode, take_rows
 from .columns import ColumnarCounty, ColumnTable
 from .idkeys import codes_of, id_keys, sorted_lookup
 from .problems import ProblemLog
@@ -220,7 +220,7 @@ def _units(county: ColumnarCounty, log: ProblemLog, dup: np.ndarray, pidx: np.nd
     own_parent = pidx == ar
     twice = np.flatnonzero(dup & (pidx >= 0))
     if len(twice):
-        own_parent[twice] = _np(pc.equal(par.take(pa.array(twice)), ids.take(pa.array(twice))), False).astype(bool)
+        own_parent[twice] = _np(pc.equal(take_rows(par, twice), take_rows(ids, twice)), False).astype(bool)
     _say(log, "unit-own-parent", t.file, t.header("parent"), rows=t.rows[own_parent], v=_pick(ids, own_parent))
     dangling = has_par & ~own_parent & (pidx < 0)
     _say(log, "unit-dangling", t.file, t.header("parent"), rows=t.rows[dangling], v=_pick(par, dangling))
@@ -243,7 +243,7 @@ def _units(county: ColumnarCounty, log: ProblemLog, dup: np.ndarray, pidx: np.nd
         _say(log, "no-root", t.file or "units", t.header("parent"))
     elif len(roots) > 1:
         first = ids[root].as_py()
-        _say(log, "unit-second-root", t.file, t.header("parent"), rows=t.rows[roots[1:]], v=ids.take(pa.array(roots[1:])),
+        _say(log, "unit-second-root", t.file, t.header("parent"), rows=t.rows[roots[1:]], v=take_rows(ids, roots[1:]),
              f=first)
     if root >= 0 and lev[root] > 0:
         _say(log, "unit-root-level", t.file, t.header("level"), rows=t.rows[[root]], v=ids[root].as_py(),
@@ -299,7 +299,7 @@ def _assignments(county: ColumnarCounty, tree: _Tree, mechanism: Mechanism | Non
     dup = np.zeros(len(t), bool)
     if shared.any():
         at = np.flatnonzero(shared)
-        sub = t.data.take(pa.array(at))
+        sub = take_rows(t.data, at)
         dup[at] = _duplicate_rows(None if t.bad is None else t.bad[at],
                                   [_ref_codes(sub.column("actor"), aidx[at]), _codes(sub.column("role")), unit_codes[at],
                                    _codes(sub.column("start")), _codes(sub.column("end")),
@@ -394,7 +394,7 @@ def _fit(county: ColumnarCounty, tree: _Tree, mechanism: Mechanism, aidx: np.nda
         bad = misfit & (ridx == j)
         if not bad.any():
             continue
-        k = kinds.take(pa.array(aidx[bad]))
+        k = take_rows(kinds, aidx[bad])
         _say(log, "assignment-kind", t.file, t.header("actor"), rows=t.rows[bad], a=_pick(t.column("actor"), bad), k=k,
              r=role.key, allowed=", ".join(role.actor_kinds), r_zh=role.label.zh or role.key,
              k_zh=[KIND_ZH.get(x, x) for x in k.to_pylist()] if bad.any() else [],

@@ -344,7 +344,7 @@ def _lookalike(text: Any, edges: np.ndarray | None = None) -> np.ndarray:
                                                                       & cells.valid(text))
     if cand.any():
         sel = np.flatnonzero(cand)
-        sub = text.take(pa.array(sel))
+        sub = cells.take_rows(text, sel)
         spaced = cells.mask(pc.not_equal(pc.binary_length(sub), pc.binary_length(pc.utf8_trim_whitespace(sub))))
         odd[sel] = spaced | cells.mask(pc.match_substring_regex(sub, LOOKALIKE))
     return odd
@@ -363,7 +363,7 @@ def _present(col: Any, edges: np.ndarray | None = None) -> np.ndarray:
         spaced = (cells.edge_candidates(col) if edges is None else edges) & present
         if spaced.any():
             at = np.flatnonzero(spaced)
-            present[at] = ~cells.mask(pc.utf8_is_space(col.take(pa.array(at))))
+            present[at] = ~cells.mask(pc.utf8_is_space(cells.take_rows(col, at)))
     return present
 
 
