@@ -209,6 +209,7 @@ def _units(county: ColumnarCounty, log: ProblemLog, dup: np.ndarray, pidx: np.nd
     ar = np.arange(n)
     _say(log, "unit-duplicate", t.file, t.header("id"), rows=t.rows[dup], v=_pick(ids, dup))
     lev = index_in(t.column("level"), pa.array(keys, type=pa.string()))
+    lev = lev.astype(np.int16 if len(keys) < 1 << 15 else np.int32)  # a narrow copy: ten million are read often
     own = _np(t.column("households"), -1).astype(np.int64)
     neg = own < -1
     neg |= (own == -1) & _valid(t.column("households"))
