@@ -34,6 +34,8 @@ from .schema import KIND
 MAX_PARAMS = 30_000
 """Parameters in one SQLite statement (SQLite allows 32,766 since 3.32)."""
 ROWS_PER_STATEMENT = 250
+BLOCK_STATEMENTS = 200
+"""Statements whose values are made Python objects at once (50,000 rows): memory stays flat on a big load."""
 REBUILD_AT = 10_000
 """A SQLite load of at least this many rows, and at least as many as the table holds, rebuilds its indexes."""
 EXTRA_TYPES = {"row_key": pa.string(), "seq": pa.int64(), "valid_from": pa.date32(), "valid_to": pa.date32(),
@@ -206,9 +208,6 @@ def _sqlite_load(cur: Any, table: str, data: pa.Table) -> None:
         varying.append(name)
     m = len(varying)
     per = max(1, min(ROWS_PER_STATEMENT, (MAX_PARAMS - len(constants)) // max(m, 1)))
-    flat: list[Any] = [None] * (n * m)
-    for j, name in enumerate(varying):
-        flat[j::m] = _python_values(data.column(name))
     c = len(constants)
     slot = {v: j for j, v in enumerate(varying)}
 
@@ -226,8 +225,14 @@ def _sqlite_load(cur: Any, table: str, data: pa.Table) -> None:
     head = f"INSERT INTO {table} ({', '.join(_q(x) for x in names)}) VALUES "
 
     def chunks(start: int, stop: int, rows: int) -> Iterator[list[Any]]:
-        for i in range(start, stop, rows):
-            yield constants + flat[i * m:(i + rows) * m]
+        # Python values for BLOCK_STATEMENTS statements at a time: a million rows are never all Python objects at once
+        for block in range(start, stop, rows * BLOCK_STATEMENTS):
+            end = min(block + rows * BLOCK_STATEMENTS, stop)
+            flat: list[Any] = [None] * ((end - block) * m)
+            for j, name in enumerate(varying):
+                flat[j::m] = _python_values(data.column(name).slice(block, end - block))
+            for i in range(0, end - block, rows):
+                yield constants + flat[i * m:(i + rows) * m]
 
     whole = n // per * per
     if whole:
