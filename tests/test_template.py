@@ -148,10 +148,10 @@ def test_rows_added_with_every_dropdown_value_validate_and_read_as_the_keys(tmp_
     level_keys = [lv.key for lv in m.levels]
     for i, name in enumerate(levels[1:], start=1):  # a second chain of units under the county, one per level name
         wb["单位"].append([f"N{i}", f"新增单位{i}", name, f"N{i - 1}" if i > 1 else "C1", None, None])
-    for j, (title, r) in enumerate(zip(roles, m.roles, strict=True)):
-        kind = next(v for v in kinds if KIND_LABELS.get(v, v) in (r.actor_kinds or ("cadre",)))
+    for j, (title, role) in enumerate(zip(roles, m.roles, strict=True)):
+        kind = next(v for v in kinds if KIND_LABELS.get(v, v) in (role.actor_kinds or ("cadre",)))
         wb["人员"].append([f"X{j}", f"新增人员{j}", kind, None, None])
-        i = level_keys.index(r.level)
+        i = level_keys.index(role.level)
         wb["包保"].append([f"X{j}", title, f"N{i}" if i else "C1", "2024-02-01", None, None, key])
     for k, kind in enumerate(kinds):
         wb["人员"].append([f"Y{k}", f"新增人员Y{k}", kind, None, None])
