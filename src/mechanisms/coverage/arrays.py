@@ -104,6 +104,19 @@ class ArrowIds(Sequence[str]):
 
 
 
+def _filled(col: Any, fill: int) -> np.ndarray:
+    """An int or date column as a fresh int64 array, nulls as ``fill`` (a column nobody filled, as most leave
+    start, end and households, without converting ten million nulls)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if col.null_count == len(col):
+        return np.full(len(col), fill, np.int64)
+    if pa.types.is_date(col.type):
+        col = col.cast(pa.int32())
+    return np.array(pc.fill_null(col, fill).to_numpy(zero_copy_only=False), np.int64)
+
+
 def level_dtype(n_levels: int) -> type[np.signedinteger]:
     """The narrowest signed integer that indexes ``n_levels`` levels: int8 up to 127, wider beyond (never overflows)."""
     if n_levels <= np.iinfo(np.int8).max:
@@ -267,7 +280,7 @@ class CompactCounty:
         _, parent_row, _, refs = references(county)
         parent = parent_row.astype(np.int32)
         level = index_in(units.column("level"), pa.array(levels, type=pa.string())).astype(level_dtype(len(levels)))
-        hh = np.asarray(pc.fill_null(units.column("households"), 0).to_numpy(zero_copy_only=False), np.int64).copy()
+        hh = _filled(units.column("households"), 0)
         tags: dict[str, np.ndarray] = {}
         lists = whole(units.column("tags"))
         flat = pc.list_flatten(lists)
@@ -287,14 +300,13 @@ class CompactCounty:
         if key is not None and len(t):
             mech = t.column("mechanism")
             keep &= np.asarray(pc.fill_null(pc.equal(mech, key), True).to_numpy(zero_copy_only=False), bool)
-        start = np.asarray(pc.fill_null(t.column("start").cast(pa.int32()), NO_DAY_LO).to_numpy(zero_copy_only=False),
-                           np.int64)
-        end = np.asarray(pc.fill_null(t.column("end").cast(pa.int32()), NO_DAY_HI).to_numpy(zero_copy_only=False), np.int64)
+        start = _filled(t.column("start"), NO_DAY_LO)
+        end = _filled(t.column("end"), NO_DAY_HI)
         if on is not None:
             d = day_number(on)
             keep &= (start <= d) & (d <= end)
         ai, ui = refs[("assignments", "actor")], refs[("assignments", "unit")]
-        eh = np.asarray(pc.fill_null(t.column("households"), ALL).to_numpy(zero_copy_only=False), np.int64)
+        eh = _filled(t.column("households"), ALL)
         edges: dict[str, Edges] = {}
         if len(t):
             dictionary, codes = encode(t.column("role"))
