@@ -144,3 +144,15 @@ def test_an_argument_checked_before_lang_is_read_still_speaks_it(args: list[str]
     assert r.exit_code == 2
     assert r.stderr.endswith("Error: Invalid value for 'NAME': 'Bad_Name': use lowercase letters, digits and single "
                              "'-' between them, e.g. my-county\n")
+
+
+def test_a_mechanism_file_that_is_not_utf8_or_has_bad_quotes_is_said_in_either_language(tmp_path: Path) -> None:
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("key: 旬邑\n".encode("gbk"))
+    code, err = _run("list", "--mechanism-file", str(gbk))
+    assert code == 1 and err.splitlines()[0] == f"{gbk}：不是 UTF-8 文本"
+    assert _run("--lang", "en", "list", "--mechanism-file", str(gbk))[1].splitlines()[0] == f"{gbk}: not UTF-8 text"
+    quotes = tmp_path / "quotes.yaml"
+    quotes.write_text("quotes: [a, b]\nkey: mine\n", encoding="utf-8")
+    code, err = _run("list", "--mechanism-file", str(quotes))
+    assert code == 1 and err.splitlines()[0] == f"{quotes}，字段“quotes”：quotes 须把名称对应到原文句子（文本）"

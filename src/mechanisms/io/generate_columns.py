@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..county.generate import ROWS_UP_TO, _check, _pick
+from ..model.labels import _
 from ..model.levels import DEFAULT_LEVELS
 from ..model.shape import CountyShape, TagShare
 from .columns import ColumnarCounty, ColumnTable, empty_table
@@ -64,7 +65,8 @@ def generate_columns(shape: CountyShape, *, seed: int = 0, household_rows: bool 
         if t.level not in chosen:
             from ..errors import UsageError
 
-            raise UsageError(f"tag {t.tag!r}: level {t.level!r} must be town, village, group or household")
+            raise UsageError(_("tag {tag!r}: level {level!r} must be town, village, group or household").format(
+                tag=t.tag, level=t.level))
         if t.level == "household" and not rows_mode:
             k = t.count and round(t.count / max(1, shape.households) * n_groups)
             chosen["group"].append((_pick(rng, n_groups, TagShare("group", t.tag, t.share, k)), t.tag))

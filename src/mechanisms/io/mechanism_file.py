@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from ..errors import DataError, DataProblem
+from ..model.labels import _
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -30,11 +31,12 @@ def _read(path: Path | Traversable) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataError([DataProblem(str(path), None, None, f"cannot read: {exc.strerror}")]) from None
+        raise DataError([DataProblem.of(str(path), None, None,
+                                        _("cannot read: {reason}").format(reason=exc.strerror))]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError([DataProblem(str(path), None, None, "not UTF-8 text")]) from None
+        raise DataError([DataProblem.of(str(path), None, None, _("not UTF-8 text"))]) from None
 
 
 def split_quotes(data: Any, *, file: str) -> tuple[dict[str, str], Any]:
@@ -44,7 +46,7 @@ def split_quotes(data: Any, *, file: str) -> tuple[dict[str, str], Any]:
     rest = dict(data)
     quotes = rest.pop(QUOTES_KEY)
     if not isinstance(quotes, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in quotes.items()):
-        raise DataError([DataProblem(file, None, QUOTES_KEY, "quotes must map names to sentences (text)")])
+        raise DataError([DataProblem.of(file, None, QUOTES_KEY, _("quotes must map names to sentences (text)"))])
     return quotes, rest
 
 
