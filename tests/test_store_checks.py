@@ -204,3 +204,21 @@ def test_a_bulk_load_keeps_every_index_and_its_uniqueness(store: str, tmp_path: 
                              "'households-cleaned', '1990-01-08', 0, '2024-02-01', 1)")
     engine.dispose()
     assert [o.value for o in read_store(store).to_county().observations] == [o.value for o in many]
+
+
+def test_db_export_writes_headers_in_the_chosen_language(store: str, tmp_path: Path) -> None:
+    """``db export`` as ``generate`` and ``staff``: --headers zh|en, default --lang (zh unless told); both load back."""
+    src = files(tmp_path)
+    import_county(store, src[D1], on=D1)
+    runner = CliRunner()
+    outs = {}
+    for name, extra in (("default", []), ("en", ["--headers", "en"]), ("lang-en", ["--lang", "en"])):
+        outs[name] = tmp_path / f"export-{name}"
+        r = runner.invoke(main, ["db", "export", store, "-o", str(outs[name]), *extra])
+        assert r.exit_code == 0, r.output
+        assert tables(load_county(outs[name])) == tables(load_county(src[D1]))
+    for name in ("en", "lang-en"):
+        assert (outs[name] / "units.csv").read_text(encoding="utf-8-sig").splitlines()[0].startswith("id,name,")
+    assert not (outs["default"] / "units.csv").exists()  # zh: the sheet and its headers in Chinese
+    first = next(p for p in outs["default"].iterdir() if p.suffix == ".csv").read_text(encoding="utf-8-sig")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in first.splitlines()[0])
