@@ -32,13 +32,13 @@ def _usage_error(lang: str, error: str) -> str:
 @pytest.mark.parametrize(("args", "lang", "error"), [
     (["coverage", "demo", "--x"], "zh", "错误：没有选项 '--x'。"),
     (["--lang", "en", "coverage", "demo", "--x"], "en", "Error: No such option '--x'."),
-    (["coverage"], "zh", "错误：缺少参数 'DATA'."),
+    (["coverage"], "zh", "错误：缺少参数 'DATA'。"),
     (["--lang", "en", "coverage"], "en", "Error: Missing argument 'DATA'."),
     (["coverage", "demo", "--format", "x"], "zh", "错误：'--format' 的值无效：'x' 不是 'table', 'json', 'csv' 之一。"),
     (["--lang", "en", "coverage", "demo", "--format", "x"], "en",
      "Error: Invalid value for '--format': 'x' is not one of 'table', 'json', 'csv'."),
     (["coverage", "demo", "--runs", "-1"], "zh", "错误：'--runs' 的值无效：-1 不在范围 x>=0 内。"),
-    (["coverage", "demo", "--form"], "zh", "错误：没有选项 '--form'。 （您是否想用其中之一：'--format', '--on'？）"),
+    (["coverage", "demo", "--form"], "zh", "错误：没有选项 '--form'。（您是否想用其中之一：'--format', '--on'？）"),
     (["coverage", "demo", "surplus"], "zh", "错误：多出了参数（surplus）"),
     (["--lang", "en", "coverage", "demo", "surplus"], "en", "Error: Got unexpected extra argument (surplus)"),
 ], ids=["option-zh", "option-en", "argument-zh", "argument-en", "choice-zh", "choice-en", "range-zh", "suggest-zh",
@@ -149,7 +149,7 @@ def test_a_real_process_speaks_chinese_by_default_and_english_when_asked() -> No
     zh = subprocess.run([sys.executable, "-c", code, "coverage"], capture_output=True, text=True, env=env,
                         timeout=120)
     assert zh.returncode == 2
-    assert zh.stderr.endswith("\n\n错误：缺少参数 'DATA'.\n")
+    assert zh.stderr.endswith("\n\n错误：缺少参数 'DATA'。\n")
     assert "请用“" in zh.stderr and "--help”查看帮助。\n" in zh.stderr
     en = subprocess.run([sys.executable, "-c", code, "coverage"], capture_output=True, text=True,
                         env={**env, "MECHANISMS_LANG": "en"}, timeout=120)

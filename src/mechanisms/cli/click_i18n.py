@@ -16,10 +16,12 @@ themselves, since a usage error in the group's own options (``mechanisms --bogus
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 import click
 
@@ -194,8 +196,26 @@ def _wrap_ngettext(original: Callable[[str, str, int], str]) -> Callable[[str, s
     return ngettext
 
 
+def _zh_punctuation(method: Callable[[Any], str]) -> Callable[[Any], str]:
+    """click joins some sentences itself with ASCII marks ("{missing} {hint}." and "{message} {did you mean}"):
+    in Chinese the full stop is 。 and no space follows a full-width mark."""
+    def format_message(self: Any) -> str:
+        text = method(self)
+        if _lang_now() != "zh":
+            return text
+        text = re.sub(r"^([^.]*'[^']*')\.(?: |$)", r"\1。", text, count=1)  # 缺少参数 'DATA'. → 缺少参数 'DATA'。
+        return re.sub(r"([。：；，）]) (?=[（\w'])", r"\1", text)
+
+    format_message.mechanisms_wrapped = True  # type: ignore[attr-defined]
+    return format_message
+
+
 def install() -> None:
-    """Wrap the ``_`` and ``ngettext`` of every click module imported so far (once; a wrapped name is left)."""
+    """Wrap the ``_`` and ``ngettext`` of every click module imported so far (once; a wrapped name is left), and
+    the format of the messages click punctuates itself."""
+    for cls in (click.exceptions.MissingParameter, click.exceptions.NoSuchOption):
+        if not getattr(cls.format_message, "mechanisms_wrapped", False):
+            setattr(cls, "format_message", _zh_punctuation(cls.format_message))  # noqa: B010
     for name in MODULES:
         module = sys.modules.get(f"click.{name}")
         if module is None:
