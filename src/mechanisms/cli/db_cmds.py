@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..model.labels import Lang
+from ..model.labels import Lang, _, p_
 from .header_option import headers_lang, headers_option
 from .options import fmt_option, lang_option
 from .output import console, emit_csv, emit_json
@@ -43,8 +43,7 @@ def init_cmd(url: str, lang: Lang) -> None:
     from ..store import init
 
     rev = init(url)
-    console().print(f"已创建存储 {url}（结构版本 {rev}）" if lang == "zh" else f"created the store {url} (schema {rev})",
-                    markup=False)
+    console().print(_("created the store {url} (schema {rev})").format(url=url, rev=rev).get(lang), markup=False)
 
 
 @db.command("upgrade")
@@ -55,8 +54,8 @@ def upgrade_cmd(url: str, lang: Lang) -> None:
     from ..store import upgrade
 
     before, after = upgrade(url)
-    console().print(f"{url}：结构版本 {before or '无'} → {after}" if lang == "zh" else
-                    f"{url}: schema {before or 'none'} -> {after}", markup=False)
+    console().print(_("{url}: schema {before} -> {after}").format(
+        url=url, before=before or _("none").get(lang), after=after).get(lang), markup=False)
 
 
 @db.command("import")
@@ -100,7 +99,8 @@ def show_report(report: ImportReport, fmt: str, lang: Lang) -> None:
     from ..io.written_names import table_name
 
     out = console()
-    head = ("表", "新增", "更新", "未变", "关闭") if lang == "zh" else ("table", "created", "updated", "unchanged", "closed")
+    head = tuple(w.get(lang) for w in (p_("db_cmds", "table"), p_("db_cmds", "created"), p_("db_cmds", "updated"),
+                                       p_("db_cmds", "unchanged"), p_("db_cmds", "closed")))
     names = {spec.name: table_name(spec, lang) for spec in ALL_TABLES}  # 单位, 人员 … as the files name them
     if report.tables:
         out.print("  ".join(f"{h:>12}" for h in head), markup=False)
@@ -111,7 +111,7 @@ def show_report(report: ImportReport, fmt: str, lang: Lang) -> None:
     if report.ok:
         out.print(report.summary(lang), markup=False)
     else:
-        out.print("有冲突：未写入任何内容" if lang == "zh" else "conflicts: nothing was written", markup=False)
+        out.print(_("conflicts: nothing was written").get(lang), markup=False)
 
 
 @db.command("export")
@@ -130,8 +130,8 @@ def export_cmd(url: str, output: Path, on: dt.datetime | None, force: bool, head
 
     check_county_output(output, None, force)
     path = export_store(url, output, on=_day(on), overwrite=force, headers=headers_lang(headers, lang))
-    when = on.date().isoformat() if on else ("最新" if lang == "zh" else "latest")
-    console().print(f"已写入 {path}（{when}）" if lang == "zh" else f"wrote {path} (as of {when})", markup=False)
+    when = on.date().isoformat() if on else p_("db_cmds", "latest").get(lang)
+    console().print(_("wrote {path} (as of {when})").format(path=str(path), when=when).get(lang), markup=False)
 
 
 @db.command("history")
@@ -159,8 +159,7 @@ def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, lang: L
         return
     out = console()
     if not versions:
-        out.print(f"{url} 中没有 {unit or actor}" if lang == "zh" else f"{url} holds nothing for {unit or actor}",
-                  markup=False)
+        out.print(_("{url} holds nothing for {key}").format(url=url, key=unit or actor).get(lang), markup=False)
     for r in rows:
-        until = r[3] or ("至今" if lang == "zh" else "now")
+        until = r[3] or p_("db_cmds", "now").get(lang)
         out.print(f"{r[2]} – {until}  {r[0]}  {r[4]}  ({r[5]}, {r[6]}, {r[7]})", markup=False)
