@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner, Result
 
-from mechanisms import County, demo_county, load_county, write_county
+from mechanisms import County, demo_county, load_catalog, load_county, write_county
 from mechanisms.cli.app import main
 from mechanisms.county.org import Actor, OrgStructure, Unit
 from mechanisms.io.column_write import write_columns
@@ -101,7 +101,10 @@ def test_staff_writes_chinese_by_default_and_english_on_request(tmp_path: Path) 
     assert openpyxl.load_workbook(zh).sheetnames == DEMO_SHEETS_ZH
     assert openpyxl.load_workbook(en).sheetnames == DEMO_SHEETS_EN
     assert openpyxl.load_workbook(lang_en).sheetnames == DEMO_SHEETS_EN
-    assert load_county(zh) == load_county(en) == load_county(lang_en)
+    example = load_catalog().get("example")
+    # the Chinese workbook names example's roles by their titles: read for example, they are its keys again
+    assert load_county(zh, mechanism=example) == load_county(en) == load_county(lang_en)
+    assert {a.role for a in load_county(zh).structure.assignments} == {r.label.zh for r in example.roles}
     assert len(load_county(zh).structure.assignments) > len(demo_county().structure.assignments)
 
 

@@ -110,7 +110,7 @@ def staff(data: str, key: str | None, mechanism_files: tuple[Path, ...], seed: i
         county = attrs.evolve(county, structure=staff_optimized(county.structure, mechanism, seed=seed))
     else:
         county = attrs.evolve(county, structure=staff_structure(county.structure, mechanism, seed=seed))
-    path = write_county(county, output, overwrite=force, headers=headers_lang(headers, lang))
+    path = write_county(county, output, overwrite=force, headers=headers_lang(headers, lang), mechanisms=(mechanism,))
     added = sum(1 for a in county.structure.assignments if a.mechanism == mechanism.key)
     name = mechanism.name.get(lang)
     console().print(f"已写入 {path}：按{name}（{mechanism.key}）的配置政策新增 {added} 条包保关系" if lang == "zh"

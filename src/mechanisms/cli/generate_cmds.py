@@ -110,10 +110,11 @@ def generate(preset: str | None, towns: int | None, streets: int | None, village
                         .get(lang), markup=False)
         return
     structure = generate_structure(shape, seed=seed, household_rows=rows)
-    for i, key in enumerate(staffing):
-        structure = staff(structure, get_mechanism(key, mechanism_files, overrides if key == preset else ()), seed=seed + i)
+    staffed = [get_mechanism(key, mechanism_files, overrides if key == preset else ()) for key in staffing]
+    for i, m in enumerate(staffed):
+        structure = staff(structure, m, seed=seed + i)
     path = write_county(County(structure), output, fmt=fmt, overwrite=force,  # type: ignore[arg-type]
-                        headers=headers_lang(headers, lang))
+                        headers=headers_lang(headers, lang), mechanisms=staffed)
     n_units = len(structure.units)
     hh = structure.household_count(structure.roots[0].id)
     console().print(_WROTE.format(path=str(path), units=n_units, households=hh, actors=len(structure.actors),

@@ -108,7 +108,7 @@ def reassign(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
             from ..io.county_io import write_county
 
             path = write_county(attrs.evolve(county, structure=result.apply(county.structure)), output,
-                                overwrite=force)
+                                overwrite=force, headers=headers_lang(headers, lang), mechanisms=(mechanism,))
             note = (f"已写入 {path}：{len(result.moves)} 条新包保关系" if zh
                     else f"wrote {path}: {len(result.moves)} new assignments")
         else:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..county.records import County
 from ..errors import UsageError
@@ -25,7 +25,10 @@ from .atomic_folder import atomic_folder, check_folder
 from .cells import escape
 from .documents import drop_none, yaml_text
 from .tables import LEVELS, RECORD_TABLES, TableSpec, record_to_row
-from .written_names import header, kind_names, level_names, mapped, table_name
+from .written_names import header, kind_names, level_names, mapped, role_titles, table_name
+
+if TYPE_CHECKING:
+    from ..model.mechanism import Mechanism
 
 CountyFormat = Literal["csv", "xlsx", "json", "yaml", "parquet"]
 _FILE_FORMATS: dict[str, CountyFormat] = {".xlsx": "xlsx", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
@@ -86,19 +89,25 @@ def _headers(spec: TableSpec, lang: Lang) -> list[str]:
     return [header(c, lang) for c in spec.columns]
 
 
-def localised(tables: list[tuple[TableSpec, list[dict[str, Any]]]], levels: tuple[Level, ...], lang: Lang
-              ) -> list[tuple[TableSpec, list[dict[str, Any]]]]:
-    """The rows with level and actor-kind values by the names the office reads (乡镇（街道）, 党员) in Chinese;
-    the readers map them back to the keys. English rows keep the keys. The levels table keeps its keys."""
+def localised(tables: list[tuple[TableSpec, list[dict[str, Any]]]], levels: tuple[Level, ...], lang: Lang,
+              mechanisms: Sequence[Mechanism] = ()) -> list[tuple[TableSpec, list[dict[str, Any]]]]:
+    """The rows with level and actor-kind values by the names the office reads (乡镇（街道）, 党员) in Chinese,
+    and the roles of an assignment whose 机制 is one of ``mechanisms`` by that mechanism's titles (县级领导包乡镇);
+    the readers map them back to the keys (a role title under its own mechanism: ``--mechanism``, ``compare``).
+    Other assignments, English rows and the levels table keep the keys."""
     if lang != "zh":
         return tables
     lv, kinds = level_names(levels, lang), kind_names(lang)
+    titles = {m.key: role_titles(m, lang) for m in mechanisms}
     out = []
     for spec, rows in tables:
         if spec.name == "units":
             rows = [{**r, "level": mapped(lv, r["level"])} for r in rows]
         elif spec.name == "actors":
             rows = [{**r, "kind": mapped(kinds, r["kind"])} for r in rows]
+        elif spec.name == "assignments" and titles:
+            rows = [{**r, "role": mapped(titles[r["mechanism"]], r["role"])} if r.get("mechanism") in titles else r
+                    for r in rows]
         out.append((spec, rows))
     return out
 
@@ -162,13 +171,15 @@ def _workbook(tables: list[tuple[TableSpec, list[dict[str, Any]]]], lang: Lang) 
 
 
 def write_county(county: County, dest: str | Path, *, fmt: CountyFormat | None = None, overwrite: bool = False,
-                 headers: Lang | None = None, chinese_headers: bool = False) -> Path:
+                 headers: Lang | None = None, chinese_headers: bool = False,
+                 mechanisms: Sequence[Mechanism] = ()) -> Path:
     """Write ``county`` to ``dest``; refuses to replace existing files unless ``overwrite`` (see the module doc).
 
     ``headers`` is the language of a workbook's or CSV folder's sheet (file) names, headers, level names and actor
     kinds: ``zh`` writes 单位/编号/乡镇（街道）/党员, ``en`` (the default; ``chinese_headers`` is the older spelling
     of ``zh``) writes units/id/town/party-member. The readers take both back to the same county. Documents and
-    Parquet keep field names and keys.
+    Parquet keep field names and keys. ``mechanisms``: in Chinese, their assignments' roles are written by their
+    titles (a mechanism's reader maps them back), the others' by key.
     """
     dest = Path(dest)
     lang: Lang = headers or ("zh" if chinese_headers else "en")
@@ -177,11 +188,11 @@ def write_county(county: County, dest: str | Path, *, fmt: CountyFormat | None =
     if fmt in ("csv", "parquet"):
         with atomic_folder(dest, overwrite=overwrite) as tmp:
             if fmt == "csv":
-                write_csv_tables(tmp, localised(tables, county.structure.levels, lang), lang)
+                write_csv_tables(tmp, localised(tables, county.structure.levels, lang, mechanisms), lang)
             else:
                 _write_parquet(tmp, tables)
     elif fmt == "xlsx":
-        wb = _workbook(localised(tables, county.structure.levels, lang), lang)
+        wb = _workbook(localised(tables, county.structure.levels, lang, mechanisms), lang)
         with atomic_path(dest, overwrite=overwrite) as tmp:
             wb.save(tmp)
     else:
