@@ -69,3 +69,16 @@ def test_escape_round_trips() -> None:
     for text in ("=1+1", "+86 138", "-3", "@SUM(A1)", "\t=x", "'=already", "plain", "", "'"):
         assert unescape(escape(text)) == text
     assert escape("=1+1") == "'=1+1" and escape("plain") == "plain"
+
+
+def test_a_role_that_applies_to_no_unit_says_why_in_either_language() -> None:
+    from mechanisms.coverage.views import not_applicable_reason
+
+    louxing = load_catalog().get("louxing-three-duties")
+    report = coverage_report(staffed(demo_county(), louxing)[0], louxing)
+    reasons = {r.role: not_applicable_reason(r, louxing, report.names) for r in report.roles}
+    why = reasons["resident-team"]
+    assert why is not None
+    assert why.get("zh") == "本县没有标签为 resident-team 的村（社区）"
+    assert why.get("en") == "no village of the county has the tag resident-team"
+    assert [k for k, w in reasons.items() if w is None] == [r.role for r in report.roles if r.units_in_scope]

@@ -213,7 +213,7 @@ class CoverageReport:
         A unit above the household level (a village, a group) is an office's name and shows as written."""
         if gap.name is None or show_personal or gap.level is None or gap.level != self.household_level:
             return gap.name
-        return mask_name(gap.name)
+        return mask_person_name(gap.name)
 
     def to_json(self, show_personal: bool = False) -> dict[str, Any]:
         """The JSON contract of ``mechanisms coverage --format json``.
@@ -253,14 +253,8 @@ class CoverageReport:
         for r in rows:
             level = r.pop("level")
             if not show_personal and r["name"] and level == hh_level:
-                r["name"] = mask_name(r["name"])
+                r["name"] = mask_person_name(r["name"])
         return rows
-
-
-def mask_name(name: str) -> str:
-    """A household's (a person's) name masked as in every other output: surname kept, the rest hidden (张三 → 张*,
-    张三丰 → 张**, 欧阳娜娜 → 欧阳**); an ID or phone number in it masked as in free text."""
-    return mask_person_name(name)
 
 
 def _dicts(rows: Sequence[Any], keys: Sequence[str]) -> list[dict[str, Any]]:

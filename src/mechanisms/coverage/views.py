@@ -130,7 +130,7 @@ def _tags(scope: Scope, lang: Lang) -> str:
     return sep.join(parts)
 
 
-def not_applicable_reason(r: RoleCoverage, m: Mechanism, names: Names, lang: Lang) -> Label | None:
+def not_applicable_reason(r: RoleCoverage, m: Mechanism, names: Names) -> Label | None:
     """Why a role applies to no unit of the county (0 units in scope), or None where it applies: the county has
     no unit of its level, or no unit of that level carries the tag its scope asks for (the tag as the county's
     ``tags`` column would carry it: what an office can check or fix). A table says this instead of a row of
@@ -139,15 +139,15 @@ def not_applicable_reason(r: RoleCoverage, m: Mechanism, names: Names, lang: Lan
         return None
     level = names.level_label(r.level)
     if r.units_of_level == 0:
-        return L(f"本县没有{level.get('zh')}这一层级的单位", f"the county has no {level.get('en')} units")
+        return _("the county has no {level} units").format(level=level)
     try:
         scope = m.role(r.role).scope
     except KeyError:
         scope = Scope()
     if scope.is_everything:
-        return L(f"本县没有该角色负责的{level.get('zh')}", f"no {level.get('en')} of the county is in the role's scope")
-    return L(f"本县没有标签为 {_tags(scope, 'zh')} 的{level.get('zh')}",
-             f"no {level.get('en')} of the county has the tag {_tags(scope, 'en')}")
+        return _("no {level} of the county is in the role's scope").format(level=level)
+    return _("no {level} of the county has the tag {tags}").format(level=level,
+                                                                  tags=Label(_tags(scope, "zh"), _tags(scope, "en")))
 
 
 def _joined(names: Names, keys: tuple[str, ...], lang: Lang) -> str:
@@ -194,7 +194,7 @@ def _role_rows(report: CoverageReport, m: Mechanism, names: Names, lang: Lang) -
     na = NOT_APPLICABLE.get(lang)
     rows: list[dict[str, Any]] = []
     for r in report.roles:
-        reason = not_applicable_reason(r, m, names, lang)
+        reason = not_applicable_reason(r, m, names)
         red_mean = red[r.role].mean
         rows.append({"role": names.role(r.role, lang), "level": names.level(r.level, lang),
                      "units": f"{r.units_satisfied:,}/{r.units_in_scope:,}",
