@@ -134,9 +134,9 @@ class MechanismColumn:
     budget_period: str | None
     simulated: Simulated | None = None
     ranking: tuple[Label, tuple[tuple[str, str, float], ...]] | None = None
+    """The first ranking with scores on the county's data for the budget period: its label and (group, unit, score)."""
     heading: Label | None = None
     """The mechanism's short name for a column heading (:attr:`Mechanism.heading`); ``None``: its name."""
-    """The first ranking with scores on the county's data for the budget period: its label and (group, unit, score)."""
     loads: np.ndarray = attrs.field(factory=lambda: np.zeros(0, np.int64), eq=False, repr=False)
     """Households per actor over every (actor, role) pair: the distribution behind load_mean/max/gini."""
 
