@@ -47,7 +47,7 @@ def test_the_migration_makes_exactly_the_schema_modules_tables_and_indexes(store
     assert [d for d in diffs if not (d[0] == "remove_index" and d[1].name.endswith("_no_overlap"))] == []
     for name in TABLES:
         found = {i for i in indexes[name] if not str(i[0]).endswith("_no_overlap")}
-        assert found == {(f"{name}_key", ("row_key", "valid_from"), False), (f"{name}_open", ("row_key",), True)}
+        assert found == {(f"{name}_open", ("row_key",), True)}
     if exclusions:
         assert exclusions == sorted(f"{t}_no_overlap" for t in TABLES)
 
@@ -76,6 +76,23 @@ def test_an_import_that_would_overlap_a_version_is_refused_and_writes_nothing(st
     assert [(p.file, p.row, p.en, p.message) for p in report.conflicts()] == [
         (report.source, None, "versions of units V1 would overlap in time", "units 的 V1 的版本时间重叠")]
     assert counts(store) == before
+
+
+def test_the_sqlite_overlap_check_finds_an_imports_versions_through_the_open_index(store: str, tmp_path: Path) -> None:
+    """The check inside a SQLite import looks up the versions it added by key: through ``<table>_open`` (those
+    versions are all open), not by scanning the table once a suspect row — the plan SQLite says it takes."""
+    from mechanisms.store.importer import overlap_sql
+
+    import_county(store, files(tmp_path)[D1], on=D1)
+    engine = _engine(store)
+    if engine.dialect.name == "postgresql":
+        engine.dispose()
+        pytest.skip("PostgreSQL's exclusion constraint refuses the overlap itself")
+    with engine.connect() as conn:
+        for name in ("units", "assignments"):
+            plan = [r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {overlap_sql(name)}", ("2024-01-01", 1))]
+            assert any(p.startswith(f"SEARCH a USING INDEX {name}_open (row_key=?)") for p in plan), plan
+    engine.dispose()
 
 
 def test_the_import_report_in_every_format(store: str, tmp_path: Path) -> None:
@@ -196,8 +213,7 @@ def test_a_bulk_load_keeps_every_index_and_its_uniqueness(store: str, tmp_path: 
     with engine.connect() as conn:
         found = {(i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in sa.inspect(conn).get_indexes(
             "observations") if not str(i["name"]).endswith("_no_overlap")}
-        assert found == {("observations_key", ("row_key", "valid_from"), False),
-                         ("observations_open", ("row_key",), True)}
+        assert found == {("observations_open", ("row_key",), True)}
     with engine.connect() as conn, pytest.raises(sa.exc.IntegrityError), conn.begin():
         conn.exec_driver_sql("INSERT INTO observations (row_key, unit, indicator, period, seq, valid_from, "
                              "import_id) VALUES ('V1\x1fhouseholds-cleaned\x1f1990-01-08', 'V1', "

@@ -110,7 +110,7 @@ def test_a_store_made_at_0001_upgrades_and_its_next_import_writes_the_snapshot(s
     assert current(engine) == "0001"
     assert "snapshots" not in sa.inspect(engine).get_table_names()
     engine.dispose()
-    assert upgrade(store) == ("0001", "0002")
+    assert upgrade(store) == ("0001", "0003")
     assert tables(read_store(store).to_county()) == expected  # no snapshot: the SQL path
     assert tables(read_store(store, D1).to_county()) == expected
     import_county(store, src[D2], on=D2)

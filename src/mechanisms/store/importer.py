@@ -188,6 +188,14 @@ def _table(conn: sa.Connection, name: str, new: pa.Table, report: ImportReport, 
     return counts, n + len(to_close) + len(closed), after
 
 
+def overlap_sql(name: str) -> str:
+    """Up to five keys of ``name`` whose version ending after the day (first parameter) meets a version the import
+    (second parameter) added; see :func:`_check_overlaps`."""
+    return (f"SELECT b.row_key FROM {name} b WHERE b.valid_to > ? AND b.valid_from < b.valid_to AND EXISTS "
+            f"(SELECT 1 FROM {name} a WHERE a.row_key = b.row_key AND a.valid_to IS NULL AND a.row_id <> b.row_id "
+            "AND a.import_id = ? AND a.valid_from < b.valid_to) LIMIT 5")
+
+
 def _check_overlaps(conn: sa.Connection, import_id: int, on: dt.date, log: ProblemLog, source: str,
                     names: Sequence[str]) -> None:
     """SQLite has no exclusion constraint: no two non-empty versions of one row may share a day, checked inside
@@ -198,13 +206,11 @@ def _check_overlaps(conn: sa.Connection, import_id: int, on: dt.date, log: Probl
     its key only if that one ends after ``on``. Versions it closes only get shorter. So those few rows (none,
     when imports go forward in time) are the only ones to compare, not every row the import wrote. ``names`` are
     the tables that held such a version before the import (every version, read from a current snapshot or the
-    table itself, is what the import started from): the others are not scanned."""
+    table itself, is what the import started from): the others are not scanned. The versions this import added
+    are all open, and ``a.valid_to IS NULL`` says so, which lets SQLite find them by key through the unique
+    ``<table>_open`` index (tests/test_store_checks.py holds it to that plan)."""
     for name in names:
-        sql = (f"SELECT b.row_key FROM {name} b WHERE b.valid_to > ? AND b.valid_from < b.valid_to AND EXISTS "
-               f"(SELECT 1 FROM {name} a WHERE a.row_key = b.row_key AND a.row_id <> b.row_id AND a.import_id = ? "
-               "AND a.valid_from < b.valid_to AND (a.valid_to IS NULL OR (b.valid_from < a.valid_to "
-               "AND a.valid_from < a.valid_to))) LIMIT 5")
-        bad = [r[0] for r in conn.exec_driver_sql(sql, (on.isoformat(), import_id)).fetchall()]
+        bad = [r[0] for r in conn.exec_driver_sql(overlap_sql(name), (on.isoformat(), import_id)).fetchall()]
         if bad:
             log.add(source, None, "versions of {t} {keys} would overlap in time", "{t} 的 {keys} 的版本时间重叠",
                     t=name, keys=", ".join(bad), kind="store-overlap")

@@ -13,8 +13,9 @@ The migration (:mod:`mechanisms.store.migrations`) creates exactly these tables 
 exclusion constraint per table (``hashtextextended(row_key, 0) WITH =, daterange(valid_from, valid_to) WITH &&``,
 btree_gist) so two
 versions of one row can never overlap; SQLite has a unique index on the open version and the import checks
-the rest inside its transaction. ``snapshots`` (revision 0002) holds a columnar copy of every table for reads;
-the versioned tables stay the truth.
+the rest inside its transaction (through that index: the versions an import adds are open). ``snapshots``
+(revision 0002) holds a columnar copy of every table for reads; the versioned tables stay the truth. Revision 0003
+dropped the ``<table>_key (row_key, valid_from)`` index nothing read through.
 """
 
 from __future__ import annotations
@@ -95,7 +96,6 @@ def _versioned(spec: TableSpec) -> sa.Table:
         sa.Column("closed_by", sa.Integer, sa.ForeignKey("imports.id")),
         sa.CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name=f"{spec.name}_valid_range"),
     )
-    sa.Index(f"{spec.name}_key", t.c.row_key, t.c.valid_from)
     sa.Index(f"{spec.name}_open", t.c.row_key, unique=True, sqlite_where=t.c.valid_to.is_(None),
              postgresql_where=t.c.valid_to.is_(None))
     return t
