@@ -15,9 +15,8 @@ from ..coverage import build_model, report_from_model, views
 from ..model.labels import Lang, _
 from ..model.names import Names
 from .context import compact_for, get_mechanism
-from .options import as_of_option, fmt_option, keys_option, lang_option, mechanism_file_option, set_option
+from .options import as_of_option, fmt_option, keys_option, lang_option, mechanism_file_option, set_option, show_personal_option
 from .output import emit_blocks, emit_csv, emit_json, err_console
-from .year_common import show_personal_option
 
 
 def _lang(ctx: click.Context) -> Lang:

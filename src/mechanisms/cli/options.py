@@ -131,6 +131,17 @@ keys_option = click.option("--keys", "keys", is_flag=True, callback=_remember_ke
 joining CSV output on keys asks for them."""
 
 
+def _remember_personal(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta["mechanisms.show_personal"] = True
+    return value or bool(ctx.meta.get("mechanisms.show_personal"))
+
+
+show_personal_option = click.option("--show-personal", is_flag=True, callback=_remember_personal,
+                                    help="Show personal data: household names, ID and phone numbers (masked by default).")
+"""``--show-personal`` on a command (as ``--keys``, also before it); read back by :func:`~.screen.show_personal`."""
+
+
 def show_keys() -> bool:
     """Whether ``--keys`` was given anywhere on the command line."""
     ctx = click.get_current_context(silent=True)

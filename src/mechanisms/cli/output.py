@@ -10,12 +10,9 @@ import csv
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from ..io import strict_json
 from ..io.cells import safe_cell
@@ -24,7 +21,10 @@ from ..model.rows import Block, Col, Rows, Say
 from ..model.safe_text import mask_personal
 from .screen import screen_text, show_personal  # kept apart: a plain line needs no rich (cli/screen.py)
 
-__all__ = ["Col", "SafeConsole", "console", "emit", "emit_blocks", "emit_csv", "emit_json", "err_console", "plain",
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["Col", "console", "emit", "emit_blocks", "emit_csv", "emit_json", "err_console", "plain",
            "screen_text", "show_personal"]
 
 
@@ -32,26 +32,19 @@ PIPE_WIDTH = 400
 """Width of tables written to a file or pipe: a log keeps whole rows rather than cells cut to 80 columns."""
 
 
-class SafeConsole(Console):
-    """A console that never reads data as markup: plain strings are printed as text with control characters shown
-    as escapes and personal data masked (unless ``--show-personal``); only an explicit ``markup=True`` keeps markup,
-    for strings the library writes itself (with data escaped in them)."""
-
-    def print(self, *objects: Any, markup: bool | None = None, **kwargs: Any) -> None:
-        if markup is not True:
-            objects = tuple(Text(screen_text(o)) if isinstance(o, str) else o for o in objects)
-        super().print(*objects, markup=markup, **kwargs)
-
-
 def console() -> Console:
     """Standard output: the terminal's width, or, written to a file or pipe (a CI log, ``> out.txt``), wide enough
     for whole rows (``COLUMNS`` still rules where set)."""
+    from .safe_console import SafeConsole
+
     if sys.stdout.isatty() or "COLUMNS" in os.environ:
         return SafeConsole(soft_wrap=True, highlight=False)
     return SafeConsole(soft_wrap=True, highlight=False, width=PIPE_WIDTH)
 
 
 def err_console() -> Console:
+    from .safe_console import SafeConsole
+
     return SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -96,6 +89,9 @@ def emit(rows: Sequence[dict[str, Any]], cols: Sequence[Col], *, fmt: str, lang:
         for r in rows:
             w.writerow(["" if r.get(c.key) is None else _csv_cell(plain(r.get(c.key), lang)) for c in cols])
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text(screen_text(title.get(lang))) if title else None,
                   caption=Text(screen_text(caption)) if caption else None, show_lines=False)
     for c in cols:

@@ -15,9 +15,9 @@ from ..model.labels import Lang
 from ..model.periods import Period
 from ..year.score_report import score_report
 from .context import get_mechanism
-from .options import fmt_option, keys_option, lang_option, mechanism_file_option, set_option
+from .options import fmt_option, keys_option, lang_option, mechanism_file_option, set_option, show_personal_option
 from .output import emit, emit_blocks, emit_json
-from .year_common import mechanism_option, show_personal_option
+from .year_common import mechanism_option
 
 
 @click.command()

@@ -25,7 +25,7 @@ from ..year.text import (
     unit_label,
     zh_en,
 )
-from .options import status_day_option
+from .options import show_personal_option, status_day_option
 from .output import console
 
 __all__ = [
@@ -55,14 +55,6 @@ mechanism_option = click.option("--mechanism", "key", help="The mechanism (see `
 on_option = status_day_option()
 """``--on``: the status day (the command's own default without one); the command gets a ``datetime.date``."""
 
-def _remember_personal(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
-    if value:
-        ctx.meta["mechanisms.show_personal"] = True
-    return value or bool(ctx.meta.get("mechanisms.show_personal"))
-
-
-show_personal_option = click.option("--show-personal", is_flag=True, callback=_remember_personal,
-                                    help="Show personal data: household names, ID and phone numbers (masked by default).")
 
 
 def say_line(text: str) -> None:
