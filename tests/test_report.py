@@ -72,7 +72,11 @@ def test_zh_report_has_no_english_words(demo_columns: tuple[MechanismColumn, ...
     county = demo_county()
     page = render_html(comparison_report(demo_columns, county, "demo"), lang="zh")
     ids = {u.id for u in county.structure.units} | {a.id for a in county.structure.actors}
-    words = set(re.findall(r"[A-Za-z][A-Za-z-]+", _visible(page, ids=False))) - ids
+    # and the tags a role's scope asks for, named as the county's tags column carries them (a reason a role has
+    # no unit says which tag no village has: what an office can check)
+    tags = {t for c in demo_columns for role in load_catalog().get(c.key).roles
+            for t in (*role.scope.tags_any, *role.scope.tags_all, *role.scope.tags_none)}
+    words = set(re.findall(r"[A-Za-z][A-Za-z-]+", _visible(page, ids=False))) - ids - tags
     # the CLI's own names: the program, its commands and flags, and the file the data came from
     assert words <= {"mechanisms", "coverage", "score", "simulate", "show-personal", "demo", "PDF"}, words
     en = render_html(comparison_report(demo_columns, county, "demo"), lang="en")
@@ -85,9 +89,15 @@ def test_roles_and_figures_that_do_not_apply_say_why(demo_columns: tuple[Mechani
     page = render_html(comparison_report(demo_columns, demo_county(), "demo"), lang="zh")
     text = _visible(page)
     assert "该机制没有奖励档次方案" in text  # louxing has no reward tiers
-    assert "不适用：本县没有该角色负责的" in text  # louxing's resident team has no village of its own here
+    # louxing's resident team: no village of the demo carries its tag, said in the words `coverage` prints
+    assert "不适用：本县没有标签为 resident-team 的村（社区）" in text
     louxing = demo_columns[1]
-    assert any(r.share is None for r in louxing.coverage.roles)
+    assert [(r.role, str(why.en) if why else None) for r, why in zip(louxing.coverage.roles, louxing.not_applicable,
+                                                                    strict=True) if r.share is None] == [
+        ("resident-team", "no village of the county has the tag resident-team"),
+        ("resident-cadre", "no village of the county has the tag resident-team")]
+    en_text = " ".join(_visible(render_html(comparison_report(demo_columns, demo_county(), "demo"), lang="en")).split())
+    assert "n/a: no village of the county has the tag resident-team" in en_text  # a chart label wraps: one space
     # no visit duties: found in time is not applicable, not 0%
     quiet = attrs.evolve(demo_columns[0], visit_burden=0.0, visit_burden_by_role={},
                          simulated=Simulated(3, 0.0, None, None, None, 30))

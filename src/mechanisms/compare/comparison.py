@@ -22,9 +22,11 @@ import numpy as np
 from ..county.records import County
 from ..county.staffing import has_assignments_for, staffed
 from ..coverage import CoverageReport, build_model, gini, report_from_model
+from ..coverage.views import not_applicable_reason
 from ..io.vocab import indicator_names, role_names
 from ..model.labels import Label
 from ..model.mechanism import Mechanism
+from ..model.names import Names
 from ..model.periods import Period
 from ..year.burden import visit_burden
 from ..year.scores import ScoringEngine
@@ -137,6 +139,10 @@ class MechanismColumn:
     """The first ranking with scores on the county's data for the budget period: its label and (group, unit, score)."""
     heading: Label | None = None
     """The mechanism's short name for a column heading (:attr:`Mechanism.heading`); ``None``: its name."""
+    not_applicable: tuple[Label | None, ...] = ()
+    """Per role of ``coverage.roles``, why it applies to no unit of the county (``None`` where it applies): the
+    words ``coverage`` prints (:func:`~mechanisms.coverage.views.not_applicable_reason`), so the report and the
+    command give the same reason for a role with no bar."""
     loads: np.ndarray = attrs.field(factory=lambda: np.zeros(0, np.int64), eq=False, repr=False)
     """Households per actor over every (actor, role) pair: the distribution behind load_mean/max/gini."""
 
@@ -218,6 +224,7 @@ def compare_one(county: County, mechanism: Mechanism, *, seed: int = 0, period: 
     period = period or latest_year(county)
     sim = (simulated(applied, mechanism, runs=simulate_runs, seed=seed, workers=workers, scenario=scenario)
            if simulate_runs else None)
+    names = Names.of(mechanism, county.structure.levels)
     return MechanismColumn(
         key=mechanism.key, name=mechanism.name, heading=mechanism.heading, county=mechanism.county,
         staffed_by_policy=staffing == "policy",
@@ -233,7 +240,8 @@ def compare_one(county: County, mechanism: Mechanism, *, seed: int = 0, period: 
         scorecards=len(s.scorecards) if s else 0, rankings=len(s.rankings) if s else 0,
         tier_schemes=len(s.tier_schemes) if s else 0, lists=len(s.lists) if s else 0,
         points=bool(s and s.points), supervision=bool(s and s.supervision),
-        reward_budget=reward_budget(mechanism, county, period), budget_period=period, simulated=sim)
+        reward_budget=reward_budget(mechanism, county, period), budget_period=period, simulated=sim,
+        not_applicable=tuple(not_applicable_reason(r, mechanism, names) for r in report.roles))
 
 
 def simulated(county: County, mechanism: Mechanism, *, runs: int, seed: int, workers: int | None = 1,

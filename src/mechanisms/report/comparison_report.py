@@ -204,11 +204,13 @@ def _actor_ref(county: County, actor: str, role: Label, unmask: bool) -> Ref:
     return Ref(name if unmask else mask_personal(name), a.id)
 
 
-def _role_value(c: MechanismColumn, share: float | None, level: str, county: County) -> Any:
-    if share is not None:
-        return share
-    lv = {x.key: x.label for x in county.structure.levels}.get(level, Label(level, level))
-    return na(_("no {level} in this county falls to this role").format(level=lv))
+def _role_value(c: MechanismColumn, i: int) -> Any:
+    """The share of the ``i``-th role, or why it has none, in the words ``coverage`` uses."""
+    r = c.coverage.roles[i]
+    if r.share is not None:
+        return r.share
+    reason = c.not_applicable[i] if i < len(c.not_applicable) else None
+    return na(reason or _("no {level} in this county falls to this role").format(level=Label(r.level, r.level)))
 
 
 GAP_ROWS = 10
@@ -255,8 +257,7 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
                         _("share of households"), percent=True)
     per_role = tuple(BarChart(_("{mechanism}: coverage by role").format(mechanism=c.name),
                               tuple(_role_name(c, r.role) for r in c.coverage.roles),
-                              (Series(c.name, tuple(_role_value(c, r.share, r.level, county)
-                                                    for r in c.coverage.roles)),),
+                              (Series(c.name, tuple(_role_value(c, i) for i in range(len(c.coverage.roles)))),),
                               _("share of households"), percent=True) for c in cols)
     top = max((int(c.loads.max()) for c in cols if len(c.loads)), default=1)
     edges = np.unique(np.round(np.geomspace(1, max(top, 2) + 1, 13))).astype(float)
