@@ -174,6 +174,35 @@ def test_every_problem_is_found_in_one_pass_and_the_terminal_shows_a_few_of_each
     assert run("validate", str(d), "-o", str(out)).exit_code != 0 and out.exists()  # not replaced without --force
 
 
+def test_tables_parsed_in_threads_give_the_same_county_and_the_same_problems_in_the_same_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big county's tables are parsed side by side (io/columns.py, ``_parse_tables``): problems in several
+    tables, read with threads and without, come out the same, in table order, and so do the columns."""
+    import mechanisms.io.columns as columns
+
+    rows = "".join(f"H{i},户{i},household,{'G1' if i % 7 else 'nowhere'},\n" for i in range(300))
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "units.csv").write_text(f"id,name,level,parent,households\nC,县,county,,\nT1,镇,town,C,many\n"
+                                 f"G1,组,组,T1,\n{rows}", encoding="utf-8")
+    (d / "actors.csv").write_text("id,name,kind\nA1,甲,干部\nA2,乙,robot\nA３,丙,干部\n", encoding="utf-8")
+    (d / "assignments.csv").write_text("actor,role,unit,start\nA1,r,G1,2024/1/1\nA9,r,H1,soon\n", encoding="utf-8")
+
+    def read(parallel_rows: int) -> tuple[list[tuple[str, str | None, str, tuple[int, ...]]], list[str]]:
+        monkeypatch.setattr(columns, "PARALLEL_ROWS", parallel_rows)
+        county, log = read_columns(d)
+        check_columns(county, None, log)
+        problems = [(g.file.rsplit("/", 1)[-1], g.field, g.en, tuple(int(r) for r in g.rows)) if g.rows is not None
+                    else (g.file, g.field, g.en, ()) for g in log.groups]
+        return problems, [repr(county[t].data) for t in ("units", "actors", "assignments")]
+
+    threaded, serial = read(0), read(10 ** 12)
+    assert threaded == serial
+    files = [p[0] for p in threaded[0]]
+    assert {"units.csv", "actors.csv", "assignments.csv"} <= set(files)
+    assert files.index("units.csv") < files.index("actors.csv") < files.index("assignments.csv")
+
+
 ROLES = (("lead", "town", Scope(), 1), ("dept", "village", Scope(tags_none=("b",)), 1), ("cadre", "group", Scope(), 2),
          ("pm", "household", Scope(), 1), ("care", "household", Scope(tags_any=("a",)), 1))
 MECH = Mechanism(
