@@ -305,3 +305,40 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     code, out = _run("coverage", str(tmp_path), "--mechanism", "example")
     assert code == 1
     assert "T9" in out and "L9" in out
+
+
+def test_json_text_is_byte_for_byte_the_json_of_to_json() -> None:
+    """``coverage --format json`` writes :meth:`CoverageReport.json_text`, which hands the long lists (gaps, single
+    points of failure) to the encoder by column: the same bytes as :mod:`json` writing :meth:`to_json`, a
+    household's name masked (or not) the same way."""
+    from mechanisms.io import strict_json
+
+    units = [Unit("C", "县", "county"), Unit("T1", "镇", "town", "C")]
+    units += [Unit(f"V{v}", f"村{v}", "village", "T1") for v in range(2)]
+    units += [Unit(f"G{g}", f"组{g}", "group", f"V{g % 2}") for g in range(4)]
+    units += [Unit(f"H{h}", f"张{h}家" if h % 3 else "李四\"<x>", "household", f"G{h % 4}") for h in range(120)]
+    actors = [Actor("L", "领导", "leader"), *(Actor(f"P{i}", f"党员{i}", "party-member") for i in range(40))]
+    assignments = [Assignment("L", "county-leader", "T1"),
+                   *(Assignment(f"P{h % 40}", "party-member", f"H{h}") for h in range(80))]  # H80–H119: gaps
+    example = load_catalog().get("example")
+    report = coverage_report(County(OrgStructure(tuple(units), tuple(actors), tuple(assignments))), example,
+                             unit_names=[u.name for u in units])
+    assert len(report.gaps) > 40 and len(report.single_points_of_failure) >= 32  # the by-column path
+    for show in (False, True):
+        doc = report.to_json(show_personal=show)
+        assert report.json_text(show_personal=show) == json.dumps(doc, ensure_ascii=False, indent=2)
+        assert report.json_text(show_personal=show) == strict_json.dumps(doc, ensure_ascii=False, indent=2)
+        names = [g["name"] for g in doc["gaps"]]
+        assert ("张82家" in names) is show and ("李四\"<x>" in names) is show and "村0" in names
+
+
+def test_records_are_written_as_the_dicts_they_stand_for() -> None:
+    from mechanisms.io.strict_json import Records, dumps
+
+    rec = Records(("a", "b"), ([1, 2, None], ["x", float("inf"), [3]]))
+    assert rec.rows() == [{"a": 1, "b": "x"}, {"a": 2, "b": float("inf")}, {"a": None, "b": [3]}]
+    for doc in ({"r": rec}, {"r": rec, 1: "a key that is not text: json's own path"}, [Records(("k",), ([],))]):
+        plain = json.loads(json.dumps(doc, default=lambda o: o.rows()).replace("Infinity", '"inf"'))
+        assert json.loads(dumps(doc, indent=2)) == plain
+    with pytest.raises(ValueError, match="one column per key"):
+        Records(("a", "b"), ([1],))

@@ -16,7 +16,7 @@ from ..model.labels import Lang, _
 from ..model.names import Names
 from .context import compact_for, get_mechanism
 from .options import as_of_option, fmt_option, keys_option, lang_option, mechanism_file_option, set_option, show_personal_option
-from .output import emit_blocks, emit_csv, emit_json, err_console
+from .output import emit_blocks, emit_csv, err_console
 
 
 def _lang(ctx: click.Context) -> Lang:
@@ -84,7 +84,7 @@ def coverage(data: str, key: str | None, mechanism_files: tuple[Path, ...], over
                                turnover="fixed" if turnover == "fixed" else "independent", unit_names=unit_names,
                                levels=levels)
     if fmt == "json":
-        emit_json(report.to_json(show_personal=show_personal))
+        click.echo(report.json_text(show_personal=show_personal))
     elif fmt == "csv":
         emit_csv(views.csv_rows(report, show_personal=show_personal, lang=lang, keys=keys))
     else:

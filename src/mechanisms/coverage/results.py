@@ -20,6 +20,7 @@ from ..county.org import OrgStructure
 from ..county.records import County
 from ..county.validation import validate_county
 from ..errors import DataError
+from ..io import strict_json
 from ..model.levels import Level
 from ..model.mechanism import Mechanism
 from ..model.names import Names
@@ -155,8 +156,8 @@ class RowList(Sequence[T]):
             raise IndexError(i)
         return self._make(**self._row(i))
 
-    def dicts(self, keys: Sequence[str]) -> list[dict[str, Any]]:
-        """Rows as plain dicts of the given columns, in bulk (None for a column this list does not carry)."""
+    def columns(self, keys: Sequence[str]) -> list[list[Any]]:
+        """The given columns as plain lists, in bulk (None in every row for a column this list does not carry)."""
         cols: list[list[Any]] = []
         for k in keys:
             if k not in self._cols:
@@ -165,7 +166,7 @@ class RowList(Sequence[T]):
             v = self._cols[k].tolist()
             names = self._names.get(k)
             cols.append([names[x] for x in v] if names is not None else v)
-        return [dict(zip(keys, row, strict=True)) for row in zip(*cols, strict=True)]
+        return cols
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -216,7 +217,8 @@ class CoverageReport:
         return mask_person_name(gap.name)
 
     def to_json(self, show_personal: bool = False) -> dict[str, Any]:
-        """The JSON contract of ``mechanisms coverage --format json``.
+        """The JSON contract of ``mechanisms coverage --format json`` (as plain dicts and lists: :meth:`json_text`
+        writes it).
 
         Robustness entries carry ``monte_carlo``, ``stderr`` and ``runs`` only when Monte
         Carlo runs were asked for. Each gap carries its unit's ``name`` (None where names were not given;
@@ -224,6 +226,16 @@ class CoverageReport:
         day the county was read as of (None: every assignment ever held); ``unchecked_roles`` the roles no rule
         checks.
         """
+        return self._json_doc(show_personal, by_column=False)
+
+    def json_text(self, show_personal: bool = False) -> str:
+        """:meth:`to_json` as ``--format json`` writes it (indented, non-ASCII as is, no NaN), byte for byte what
+        :func:`~mechanisms.io.strict_json.dumps` writes of it: the gaps and the single points of failure go to the
+        encoder by column (:class:`~mechanisms.io.strict_json.Records`), not as a dict per row."""
+        return strict_json.dumps(self._json_doc(show_personal, by_column=True), ensure_ascii=False, indent=2,
+                                 default=str)
+
+    def _json_doc(self, show_personal: bool, *, by_column: bool) -> dict[str, Any]:
         rob = []
         for p in self.robustness:
             d: dict[str, Any] = {"f": p.f, "role": p.role, "expected_share": p.expected_share}
@@ -237,30 +249,43 @@ class CoverageReport:
                                "households_in_scope": r.households_in_scope, "households_covered": r.households_covered,
                                "share": r.share} for r in self.roles},
             "chain_complete_households": self.chain_complete_households,
-            "gaps": self._gap_dicts(show_personal),
+            "gaps": self._gap_records(show_personal, by_column),
             "unchecked_roles": list(self.unchecked_roles),
             "load": {x.role: {"mean": x.mean, "median": x.median, "max": x.max, "gini": x.gini,
                               "over_capacity": x.over_capacity} for x in self.load},
             "redundancy": {x.role: {"mean": x.mean, "min": x.min, "max": x.max} for x in self.redundancy},
-            "single_points_of_failure": _dicts(self.single_points_of_failure, ("actor", "role", "units", "households")),
+            "single_points_of_failure": _records(self.single_points_of_failure, ("actor", "role", "units", "households"),
+                                                 by_column),
             "robustness": rob,
         }
 
 
-    def _gap_dicts(self, show_personal: bool) -> list[dict[str, Any]]:
-        rows = _dicts(self.gaps, ("unit", "name", "level", "role", "rule", "households"))  # in bulk where it can
-        hh_level = self.household_level
-        for r in rows:
-            level = r.pop("level")
-            if not show_personal and r["name"] and level == hh_level:
-                r["name"] = mask_person_name(r["name"])
-        return rows
+    def _gap_records(self, show_personal: bool, by_column: bool) -> list[dict[str, Any]] | strict_json.Records:
+        """The gaps with their units' names, a household's masked unless ``show_personal``."""
+        keys = ("unit", "name", "role", "rule", "households")
+        unit, name, level, role, rule, households = _columns(self.gaps, ("unit", "name", "level", "role", "rule",
+                                                                         "households"))
+        if not show_personal:
+            hh_level = self.household_level
+            name = [mask_person_name(n) if n and lv == hh_level else n for n, lv in zip(name, level, strict=True)]
+        cols = [unit, name, role, rule, households]
+        if by_column:
+            return strict_json.Records(keys, cols)
+        return [dict(zip(keys, row, strict=True)) for row in zip(*cols, strict=True)]
 
 
-def _dicts(rows: Sequence[Any], keys: Sequence[str]) -> list[dict[str, Any]]:
+def _columns(rows: Sequence[Any], keys: Sequence[str]) -> list[list[Any]]:
     if isinstance(rows, RowList):
-        return rows.dicts(keys)
-    return [{k: getattr(r, k) for k in keys} for r in rows]
+        return rows.columns(keys)
+    return [[getattr(r, k) for r in rows] for k in keys]
+
+
+def _records(rows: Sequence[Any], keys: Sequence[str], by_column: bool) -> list[dict[str, Any]] | strict_json.Records:
+    """``rows`` as dicts of ``keys`` (or, ``by_column``, as :class:`~mechanisms.io.strict_json.Records`)."""
+    cols = _columns(rows, keys)
+    if by_column:
+        return strict_json.Records(keys, cols)
+    return [dict(zip(keys, row, strict=True)) for row in zip(*cols, strict=True)]
 
 
 def gini(values: npt.ArrayLike) -> float:
