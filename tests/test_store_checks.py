@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -239,3 +240,49 @@ def test_db_export_writes_headers_in_the_chosen_language(store: str, tmp_path: P
     assert not (outs["default"] / "units.csv").exists()  # zh: the sheet and its headers in Chinese
     first = next(p for p in outs["default"].iterdir() if p.suffix == ".csv").read_text(encoding="utf-8-sig")
     assert any("\u4e00" <= ch <= "\u9fff" for ch in first.splitlines()[0])
+
+
+def test_a_store_that_cannot_be_opened_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
+    """A mistyped SQLite path is refused, and no empty file is left behind (SQLite would make one); a file that is
+    not a database, a server that is not there: one line with the driver's words, exit 1, no traceback; a
+    database that is not a store yet says what to run — in Chinese unless --lang en."""
+    runner = CliRunner()
+    missing = tmp_path / "typo.db"
+    r = runner.invoke(main, ["coverage", f"sqlite:///{missing}", "--mechanism", "example"])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"错误：sqlite:///{missing}：文件不存在（`mechanisms db init sqlite:///{missing}` 可新建存储）"]
+    r = runner.invoke(main, ["db", "import", f"sqlite:///{missing}", str(files(tmp_path)[D1]), "--lang", "en"])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"Error: sqlite:///{missing}: no such file (`mechanisms db init sqlite:///{missing}` makes a new store)"]
+    assert not missing.exists()
+    text = tmp_path / "notes.db"
+    text.write_text("not a database\n", encoding="utf-8")
+    r = runner.invoke(main, ["coverage", f"sqlite:///{text}", "--mechanism", "example"])
+    assert r.exit_code == 1 and r.output.splitlines() == ["错误：无法使用数据库：file is not a database"]
+    r = runner.invoke(main, ["coverage", "postgresql://nobody@127.0.0.1:1/nowhere", "--mechanism", "example",
+                             "--lang", "en"])
+    assert r.exit_code == 1 and len(r.output.splitlines()) == 1, r.output
+    assert r.output.startswith("Error: the database could not be used: ") and "Traceback" not in r.output
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).close()
+    empty.write_bytes(b"")
+    r = runner.invoke(main, ["db", "export", f"sqlite:///{empty}", "-o", str(tmp_path / "out")])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"错误：sqlite:///{empty} 还不是存储：请先运行 `mechanisms db init sqlite:///{empty}`"]
+
+
+def test_usage_errors_of_store_and_output_commands_are_in_chinese_by_default(tmp_path: Path) -> None:
+    runner = CliRunner()
+    url = f"sqlite:///{tmp_path / 'county.db'}"
+    assert runner.invoke(main, ["db", "init", url]).exit_code == 0
+    r = runner.invoke(main, ["db", "init", url])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"错误：{url} 已经是存储（结构版本 0003）；`mechanisms db upgrade {url}` 可将其升级到最新"]
+    r = runner.invoke(main, ["db", "history", url])
+    assert r.exit_code == 2 and r.output.splitlines()[-1] == "错误：请只给 --unit ID 与 --actor ID 中的一个"
+    r = runner.invoke(main, ["generate", "-o", str(tmp_path / "county.csv")])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"错误：{tmp_path / 'county.csv'}：县的数据以 CSV 文件的文件夹写出；请给文件夹，而不是一个 CSV 文件"]
+    r = runner.invoke(main, ["db", "init", "mysql://x/y"])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        "错误：mysql://x/y：存储地址应为 sqlite:///文件 或 postgresql://用户@主机:端口/数据库"]

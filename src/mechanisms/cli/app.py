@@ -205,6 +205,35 @@ class MechanismsGroup(click.Group):
             lang = help_lang(ctx)
             err_console().print(translate("Error: {message}", lang).format(message=exc.text(lang)), markup=False)
             sys.exit(1)
+        except Exception as exc:
+            reason = database_failure(exc)
+            if reason is None:
+                raise
+            from .output import err_console
+
+            lang = help_lang(ctx)
+            said = translate("the database could not be used: {reason}", lang).format(reason=reason)
+            err_console().print(translate("Error: {message}", lang).format(message=said), markup=False)
+            sys.exit(1)
+
+
+DATABASE_ERRORS = (("sqlalchemy.exc", "DBAPIError"), ("sqlite3", "DatabaseError"), ("psycopg", "Error"))
+"""What a database that cannot be reached or used raises: through SQLAlchemy, or from the drivers themselves
+where the bulk paths use their own cursors (store/bulk.py)."""
+
+
+def database_failure(exc: BaseException) -> str | None:
+    """The driver's own first line for a database that could not be reached or used (a server that is not there, a
+    password refused, a file that is not a database, a full disk), or ``None`` for any other error: the command
+    line says it in one line and exits 1 instead of SQLAlchemy's page of traceback. The classes are looked up in
+    ``sys.modules``: a command that opened no store has not imported SQLAlchemy, and this does not import it."""
+    for module, name in DATABASE_ERRORS:
+        cls = getattr(sys.modules.get(module), name, None)
+        if isinstance(cls, type) and isinstance(exc, cls):
+            orig = getattr(exc, "orig", None) or exc
+            lines = str(orig).strip().splitlines()
+            return lines[0] if lines else type(orig).__name__
+    return None
 
 
 def _print_problems(problems: list[str]) -> None:

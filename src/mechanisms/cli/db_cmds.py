@@ -145,7 +145,7 @@ def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, lang: L
     from ..store import history
 
     if (unit is None) == (actor is None):
-        raise click.UsageError("give exactly one of --unit ID and --actor ID")
+        raise click.UsageError(_("give exactly one of --unit ID and --actor ID").get(lang))
     versions = history(url, unit=unit, actor=actor)
     if fmt == "json":
         emit_json([v.to_json() for v in versions])

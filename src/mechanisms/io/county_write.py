@@ -44,8 +44,10 @@ def output_format(dest: Path, fmt: CountyFormat | None = None) -> CountyFormat:
     if suffix in _FILE_FORMATS:
         return _FILE_FORMATS[suffix]
     if suffix == ".csv":
-        raise UsageError(f"{dest}: a county is written as a folder of CSV files; give the folder, not one CSV file")
-    raise UsageError(f"{dest}: unknown county data format (a folder of CSV files, .xlsx, .json, .yaml)")
+        raise UsageError(f"{dest}: a county is written as a folder of CSV files; give the folder, not one CSV file",
+                         zh=f"{dest}：县的数据以 CSV 文件的文件夹写出；请给文件夹，而不是一个 CSV 文件")
+    raise UsageError(f"{dest}: unknown county data format (a folder of CSV files, .xlsx, .json, .yaml)",
+                     zh=f"{dest}：未知的县数据格式（CSV 文件的文件夹、.xlsx、.json、.yaml）")
 
 
 def check_county_output(dest: str | Path, fmt: CountyFormat | None = None, overwrite: bool = False) -> CountyFormat:

@@ -33,9 +33,10 @@ def current(engine: sa.Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(url: str) -> tuple[str | None, str]:
-    """Bring the store at ``url`` to the newest schema; (revision before, revision after)."""
-    engine = make_engine(url)
+def upgrade(url: str, *, create: bool = False) -> tuple[str | None, str]:
+    """Bring the store at ``url`` to the newest schema; (revision before, revision after). ``create``: a SQLite
+    file that does not exist yet is made (as :func:`init` does), else refused."""
+    engine = make_engine(url, create=create)
     before = current(engine)
     with engine.begin() as conn:
         command.upgrade(_config(conn), "head")
@@ -45,20 +46,24 @@ def upgrade(url: str) -> tuple[str | None, str]:
 
 def init(url: str) -> str:
     """Create the store's tables in an empty database; refuses a database that already is a store."""
-    engine = make_engine(url)
+    engine = make_engine(url, create=True)
     rev = current(engine)
     if rev is not None:
-        raise UsageError(f"{url} is already a store (schema {rev}); `mechanisms db upgrade {url}` brings it up to date")
+        raise UsageError(f"{url} is already a store (schema {rev}); `mechanisms db upgrade {url}` brings it up to date",
+                         zh=f"{url} 已经是存储（结构版本 {rev}）；`mechanisms db upgrade {url}` 可将其升级到最新")
     if sa.inspect(engine).get_table_names():
-        raise UsageError(f"{url} already holds tables that are not a store's: give an empty database")
+        raise UsageError(f"{url} already holds tables that are not a store's: give an empty database",
+                         zh=f"{url} 中已有不属于存储的表：请给一个空数据库")
     engine.dispose()
-    return upgrade(url)[1]
+    return upgrade(url, create=True)[1]
 
 
 def require_current(engine: sa.Engine, url: str) -> None:
     """Refuse to read or write a database that is not a store at the newest schema (say what to run)."""
     rev = current(engine)
     if rev is None:
-        raise UsageError(f"{url} is not a store yet: run `mechanisms db init {url}`")
+        raise UsageError(f"{url} is not a store yet: run `mechanisms db init {url}`",
+                         zh=f"{url} 还不是存储：请先运行 `mechanisms db init {url}`")
     if rev != head():
-        raise UsageError(f"{url} has schema {rev}, this version needs {head()}: run `mechanisms db upgrade {url}`")
+        raise UsageError(f"{url} has schema {rev}, this version needs {head()}: run `mechanisms db upgrade {url}`",
+                         zh=f"{url} 的结构版本是 {rev}，本版本需要 {head()}：请运行 `mechanisms db upgrade {url}`")

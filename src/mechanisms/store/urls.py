@@ -8,6 +8,7 @@ mode readers never wait for the writer and never see half an import, and a secon
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,7 +24,8 @@ def engine_url(url: str) -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith(("sqlite:", "postgresql+psycopg:")):
-        raise UsageError(f"{url}: a store URL is sqlite:///FILE or postgresql://USER@HOST:PORT/DB")
+        raise UsageError(f"{url}: a store URL is sqlite:///FILE or postgresql://USER@HOST:PORT/DB",
+                         zh=f"{url}：存储地址应为 sqlite:///文件 或 postgresql://用户@主机:端口/数据库")
     return url
 
 
@@ -36,10 +38,18 @@ def is_postgres(engine: sa.Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
-def make_engine(url: str) -> sa.Engine:
-    """An engine for ``url``; SQLite connections open in WAL mode with a busy timeout, transactions begun by us."""
+def make_engine(url: str, *, create: bool = False) -> sa.Engine:
+    """An engine for ``url``; SQLite connections open in WAL mode with a busy timeout, transactions begun by us.
+
+    A SQLite file that does not exist is refused unless ``create`` (``db init``): SQLite would make an empty one
+    on the first connection, so a mistyped path given to ``coverage`` or ``db import`` would leave a stray file
+    behind and then say it is not a store."""
     full = engine_url(url)
     if full.startswith("sqlite"):
+        path = sa.engine.make_url(full).database
+        if not create and path and path != ":memory:" and not path.startswith("file:") and not Path(path).exists():
+            raise UsageError(f"{url}: no such file (`mechanisms db init {url}` makes a new store)",
+                             zh=f"{url}：文件不存在（`mechanisms db init {url}` 可新建存储）")
         engine = sa.create_engine(full, connect_args={"timeout": BUSY_MS / 1000, "isolation_level": None},
                                   poolclass=sa.pool.NullPool)
 
