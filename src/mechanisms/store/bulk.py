@@ -25,7 +25,6 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 import sqlalchemy as sa
 
 from .codec import STORE_TYPES
@@ -62,6 +61,8 @@ def insert(conn: sa.Connection, table: str, data: pa.Table) -> int:
     if _pg(conn):
         cols = ", ".join(_q(c) for c in data.column_names)
         buf = io.BytesIO()
+        import pyarrow.csv as pacsv  # PostgreSQL's COPY only
+
         pacsv.write_csv(data, buf, pacsv.WriteOptions(include_header=False))
         with raw.cursor() as cur:
             rebuild = _pg_rebuild(cur, table, data.num_rows)
@@ -331,6 +332,7 @@ def _sqlite_select(raw: Any, table: str, columns: list[str], schema: pa.Schema, 
 
 def _pg_select(raw: Any, sql: str, params: tuple[Any, ...], schema: pa.Schema) -> pa.Table:
     import psycopg
+    import pyarrow.csv as pacsv
 
     inner = psycopg.ClientCursor(raw).mogrify(sql, params) if params else sql  # COPY takes no parameters
     buf = bytearray()

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pyarrow as pa
 
 from ..io.columns import ColumnarCounty
-from ..io.county_write import CountyFormat, write_county
 from ..model.labels import Lang
 from . import bulk, snapshot
 from .codec import decode
 from .migrate import require_current
 from .schema import SPECS, fields, imports
 from .urls import make_engine
+
+if TYPE_CHECKING:
+    from ..io.county_write import CountyFormat
 
 
 def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
@@ -44,6 +46,8 @@ def export_store(url: str, dest: str | Path, *, on: dt.date | None = None, fmt: 
     """Write the county as of ``on`` to ``dest`` in any format the loaders read (a folder, .xlsx, .json, .yaml);
     ``headers`` is the language of sheet names and headers, as :func:`~mechanisms.io.county_write.write_county`
     takes it (``zh``: 单位/编号 …, for an office that types into the sheet; default English field names)."""
+    from ..io.county_write import write_county  # the writers only for an export, not for every read
+
     return write_county(read_store(url, on).to_county(), dest, fmt=fmt, overwrite=overwrite, headers=headers)
 
 
