@@ -31,7 +31,8 @@ def engine_url(url: str) -> str:
 
 SORT_THREADS = min(4, os.cpu_count() or 1)
 """Helper threads SQLite's sorter may use (``PRAGMA threads``; 0 by default): a big load builds its indexes again
-after the rows (store/bulk.py), and each build is one sort of the table — about a fifth faster on two cores."""
+after the rows (store/bulk.py), and each build is one sort of the table (a 1M-household import took 7.0–7.5 s
+with it and 7.9 s without, in one comparison on two cores)."""
 
 
 def is_postgres(engine: sa.Engine) -> bool:
