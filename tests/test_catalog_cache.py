@@ -409,3 +409,13 @@ def test_validate_prints_its_verdict_screen_safe_without_rich(tmp_path: Path, la
     assert code == 0 and "rich" not in imported
     assert out == ("数据有效：340 个单位（288 户），80 名责任主体，347 条包保关系\n" if lang == "zh" else
                    "OK: 340 units (288 households), 80 actors, 347 assignments\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_coverage_as_json_or_csv_imports_no_rich_and_no_cattrs(tmp_path: Path, fmt: str) -> None:
+    """A machine-readable report prints no table: rich (a console) and cattrs (the year's text) stay unimported."""
+    for _ in range(2):  # the second run reads the kept catalogue
+        code, out, err, imported = cli(["coverage", "demo", "--mechanism", "example", "--format", fmt],
+                                       tmp_path / "cache")
+        assert code == 0, err
+    assert out and "rich" not in imported and "cattrs" not in imported, imported
