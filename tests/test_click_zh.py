@@ -37,7 +37,7 @@ def _usage_error(lang: str, error: str) -> str:
     (["coverage", "demo", "--format", "x"], "zh", "错误：'--format' 的值无效：'x' 不是 'table', 'json', 'csv' 之一。"),
     (["--lang", "en", "coverage", "demo", "--format", "x"], "en",
      "Error: Invalid value for '--format': 'x' is not one of 'table', 'json', 'csv'."),
-    (["coverage", "demo", "--runs", "-1"], "zh", "错误：'--runs' 的值无效：-1 不在范围 x>=0 内。"),
+    (["coverage", "demo", "--runs", "-1"], "zh", "错误：'--runs' 的值无效：-1 不在范围 ≥0 内。"),
     (["coverage", "demo", "--form"], "zh", "错误：没有选项 '--form'。（您是否想用其中之一：'--format', '--on'？）"),
     (["coverage", "demo", "surplus"], "zh", "错误：多出了参数（surplus）"),
     (["--lang", "en", "coverage", "demo", "surplus"], "en", "Error: Got unexpected extra argument (surplus)"),
@@ -96,11 +96,11 @@ def test_help_and_version_speak_the_chosen_language() -> None:
     assert zh.stdout.startswith(USAGE["zh"] + "\n")
     assert "\n选项：\n" in zh.stdout
     assert "-h, --help  " in zh.stdout and "显示此帮助并退出。" in zh.stdout
-    assert "[默认：0; x>=0]" in " ".join(zh.stdout.split())
+    assert "[默认：0；≥0]" in " ".join(zh.stdout.split())
     en = _run(["coverage", "--help", "--lang", "en"])  # --lang after --help: the command line's language still
     assert en.stdout.startswith(USAGE["en"] + "\n")
     assert "\nOptions:\n" in en.stdout and "Show this message and exit." in en.stdout
-    assert "[default: 0; x>=0]" in " ".join(en.stdout.split())
+    assert "[default: 0; ≥0]" in " ".join(en.stdout.split())
     version = _run(["--version"])
     assert version.stdout.startswith("mechanisms，版本 ") and version.exit_code == 0
     assert _run(["--lang", "en", "--version"]).stdout.startswith("mechanisms, version ")

@@ -210,9 +210,42 @@ def _zh_punctuation(method: Callable[[Any], str]) -> Callable[[Any], str]:
     return format_message
 
 
+def _range_in_signs(self: Any) -> str:
+    """A number range as ``≥1``, ``<10``, ``0≤x≤1``: click writes ``x>=1``, a programmer's notation that reads as
+    code in a Chinese help text ([默认：20；x>=1]) and in its error (0 不在范围 x>=1 内), where a sign reads in
+    either language."""
+    lo = None if self.min is None else ("<" if self.min_open else "≤")
+    hi = None if self.max is None else ("<" if self.max_open else "≤")
+    if lo and hi:
+        return f"{self.min}{lo}x{hi}{self.max}"
+    if lo:
+        return f"{'>' if self.min_open else '≥'}{self.min}"
+    return f"{hi}{self.max}"
+
+
+def _zh_extras(method: Callable[..., Any]) -> Callable[..., Any]:
+    """click joins an option's default, range and the like with "; " inside the brackets after its help: in Chinese
+    that is ；(``[默认：0；≥0]``)."""
+    def get_help_record(self: Any, ctx: click.Context) -> Any:
+        record = method(self, ctx)
+        if record is None or _lang_now() != "zh":
+            return record
+        spec, text = record
+        found = re.search(r"\[([^\[\]]*)\]$", text)
+        if found and "; " in found.group(1):
+            text = text[:found.start(1)] + found.group(1).replace("; ", "；") + text[found.end(1):]
+        return spec, text
+
+    get_help_record.mechanisms_wrapped = True  # type: ignore[attr-defined]
+    return get_help_record
+
+
 def install() -> None:
-    """Wrap the ``_`` and ``ngettext`` of every click module imported so far (once; a wrapped name is left), and
-    the format of the messages click punctuates itself."""
+    """Wrap the ``_`` and ``ngettext`` of every click module imported so far (once; a wrapped name is left), the
+    format of the messages click punctuates itself, and how it writes a number range."""
+    setattr(click.types._NumberRangeBase, "_describe_range", _range_in_signs)  # noqa: B010
+    if not getattr(click.core.Option.get_help_record, "mechanisms_wrapped", False):
+        setattr(click.core.Option, "get_help_record", _zh_extras(click.core.Option.get_help_record))  # noqa: B010
     for cls in (click.exceptions.MissingParameter, click.exceptions.NoSuchOption):
         if not getattr(cls.format_message, "mechanisms_wrapped", False):
             setattr(cls, "format_message", _zh_punctuation(cls.format_message))  # noqa: B010
