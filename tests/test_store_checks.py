@@ -305,3 +305,23 @@ def test_the_schema_a_command_requires_is_the_newest_migration_and_is_read_witho
             f"e = make_engine({url!r})\nrequire_current(e, {url!r})\nprint(current(e), 'alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == [HEAD, "False"]
+
+
+def test_data_before_the_stores_first_import_is_refused_naming_that_day(store: str, tmp_path: Path) -> None:
+    """As a command's DATA (and for ``db export``) a store with nothing imported by the day asked for is refused,
+    naming the day its records begin; the library's ``read_store`` still gives the empty county of that day."""
+    runner = CliRunner()
+    r = runner.invoke(main, ["validate", store])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"错误：{store} 是空的：还没有导入任何数据（`mechanisms db import {store} DATA`）"]
+    import_county(store, files(tmp_path)[D1], on=D1)
+    r = runner.invoke(main, ["coverage", store, "--mechanism", "example", "--on", "2023-12-31"])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"错误：{store} 在 2023-12-31 还没有任何数据：最早一次导入的生效日是 2024-01-01"]
+    out = tmp_path / "export"
+    r = runner.invoke(main, ["db", "export", store, "-o", str(out), "--on", "2023-12-31", "--lang", "en"])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"Error: {store} holds nothing as of 2023-12-31: its first import is as of 2024-01-01"]
+    assert not out.exists()
+    assert tables(read_store(store, dt.date(2023, 12, 31)).to_county())["units"] == []
+    assert runner.invoke(main, ["coverage", store, "--mechanism", "example", "--on", "2024-01-01"]).exit_code == 0

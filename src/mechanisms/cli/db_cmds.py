@@ -129,7 +129,8 @@ def export_cmd(url: str, output: Path, on: dt.datetime | None, force: bool, head
     from ..store import export_store
 
     check_county_output(output, None, force)
-    path = export_store(url, output, on=_day(on), overwrite=force, headers=headers_lang(headers, lang))
+    path = export_store(url, output, on=_day(on), overwrite=force, headers=headers_lang(headers, lang),
+                        require_records=True)
     when = on.date().isoformat() if on else p_("db_cmds", "latest").get(lang)
     console().print(_("wrote {path} (as of {when})").format(path=str(path), when=when).get(lang), markup=False)
 

@@ -20,13 +20,14 @@ if TYPE_CHECKING:
     from .report import ImportReport
 
 
-def _read(url: str, on: dt.date | None) -> ColumnarCounty:
+def _data(url: str, on: dt.date | None) -> ColumnarCounty:
+    """A store URL given as a command's DATA: refused when nothing was imported by ``on`` (see ``read_store``)."""
     from .read import read_store
 
-    return read_store(url, on)
+    return read_store(url, on, require_records=True)
 
 
-register_reader(_read)
+register_reader(_data)
 
 
 def init(url: str) -> str:
@@ -51,17 +52,20 @@ def import_county(url: str, source: str | Path, **options: Any) -> ImportReport:
 
 
 def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
-    """The county as of ``on`` as columns (``.to_county()`` for records)."""
-    return _read(url, on)
+    """The county as of ``on`` as columns (``.to_county()`` for records; empty before the first import)."""
+    from .read import read_store as run
+
+    return run(url, on)
 
 
 def export_store(url: str, dest: str | Path, *, on: dt.date | None = None, overwrite: bool = False,
-                 headers: Lang | None = None) -> Path:
+                 headers: Lang | None = None, require_records: bool = False) -> Path:
     """Write the county as of ``on`` to ``dest`` (a folder of CSV, .xlsx, .json, .yaml); ``headers`` (``zh`` or
-    ``en``, default ``en``) is the language of its sheet names and headers."""
+    ``en``, default ``en``) is the language of its sheet names and headers. ``require_records``: refuse a day
+    before the first import instead of writing empty tables (``db export`` does)."""
     from .read import export_store as run
 
-    return run(url, dest, on=on, overwrite=overwrite, headers=headers)
+    return run(url, dest, on=on, overwrite=overwrite, headers=headers, require_records=require_records)
 
 
 def history(url: str, *, unit: str | None = None, actor: str | None = None) -> list[Version]:

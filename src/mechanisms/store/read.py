@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import pyarrow as pa
+import sqlalchemy as sa
 
+from ..errors import UsageError
 from ..io.columns import ColumnarCounty
 from ..model.labels import Lang
 from . import bulk, snapshot
@@ -21,15 +23,23 @@ if TYPE_CHECKING:
     from ..io.county_write import CountyFormat
 
 
-def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
+def read_store(url: str, on: dt.date | None = None, *, require_records: bool = False) -> ColumnarCounty:
     """The county the store holds as of ``on`` (``None``: the latest version of every row), in one transaction:
-    from the columnar snapshot the last import wrote (:mod:`.snapshot`), through SQL where there is none."""
+    from the columnar snapshot the last import wrote (:mod:`.snapshot`), through SQL where there is none.
+
+    Before the first import the store held nothing, and that is what it gives (an empty county). With
+    ``require_records`` (a store URL given as a command's DATA, ``db export``) a store nothing was imported into,
+    or a day before its first import, is refused instead, naming that first day: ``coverage`` would say the
+    county has no units and an export would write empty tables, when what the office needs to know is the day
+    the records begin."""
     engine = make_engine(url)
     require_current(engine, url)
     try:
         with engine.connect() as conn, conn.begin():
             if conn.dialect.name == "postgresql":  # one snapshot for every table: never half an import
                 conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            if require_records:
+                _require_records(conn, url, on)
             where, params = bulk.as_of_clause(on, conn.dialect.name == "postgresql")
             snaps = snapshot.load(conn, list(SPECS), keys=False)  # a blob and a filter where the last import left a snapshot
             tables = {name: snapshot.as_of(snaps[name], name, on) if name in snaps else
@@ -41,14 +51,26 @@ def read_store(url: str, on: dt.date | None = None) -> ColumnarCounty:
     return decode(tables, url)
 
 
+def _require_records(conn: sa.Connection, url: str, on: dt.date | None) -> None:
+    first = conn.execute(sa.select(sa.func.min(imports.c.on_date))).scalar()
+    if first is None:
+        raise UsageError(f"{url} is empty: nothing has been imported yet (`mechanisms db import {url} DATA`)",
+                         zh=f"{url} 是空的：还没有导入任何数据（`mechanisms db import {url} DATA`）")
+    first = dt.date.fromisoformat(first) if isinstance(first, str) else first
+    if on is not None and on < first:
+        raise UsageError(f"{url} holds nothing as of {on}: its first import is as of {first}",
+                         zh=f"{url} 在 {on} 还没有任何数据：最早一次导入的生效日是 {first}")
+
+
 def export_store(url: str, dest: str | Path, *, on: dt.date | None = None, fmt: CountyFormat | None = None,
-                 overwrite: bool = False, headers: Lang | None = None) -> Path:
+                 overwrite: bool = False, headers: Lang | None = None, require_records: bool = False) -> Path:
     """Write the county as of ``on`` to ``dest`` in any format the loaders read (a folder, .xlsx, .json, .yaml);
     ``headers`` is the language of sheet names and headers, as :func:`~mechanisms.io.county_write.write_county`
     takes it (``zh``: 单位/编号 …, for an office that types into the sheet; default English field names)."""
     from ..io.county_write import write_county  # the writers only for an export, not for every read
 
-    return write_county(read_store(url, on).to_county(), dest, fmt=fmt, overwrite=overwrite, headers=headers)
+    county = read_store(url, on, require_records=require_records).to_county()
+    return write_county(county, dest, fmt=fmt, overwrite=overwrite, headers=headers)
 
 
 @attrs.frozen
