@@ -67,3 +67,16 @@ def test_lang_is_global_and_read_from_the_environment() -> None:
         main, ["list"]).stdout
     assert "已安装的机制" in runner.invoke(main, ["list"]).stdout
     assert "已安装的机制" in CliRunner(env={"MECHANISMS_LANG": "en"}).invoke(main, ["list", "--lang", "zh"]).stdout
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("postgresql://office:s3cret@db.county:5432/store", "postgresql://office:***@db.county:5432/store"),
+    ("postgres://a:p%40ss@h/d and https://u:pw@example.com/x", "postgres://a:***@h/d and https://u:***@example.com/x"),
+    ("postgresql://office@db.county/store", "postgresql://office@db.county/store"),  # no password: as written
+    ("sqlite:////data/a:b@c.db", "sqlite:////data/a:b@c.db"),  # a path, not a password
+    ("mailto:x@y.cn", "mailto:x@y.cn"),
+])
+def test_a_urls_password_is_hidden_and_nothing_else_changes(text: str, shown: str) -> None:
+    from mechanisms.model.safe_text import hide_passwords
+
+    assert hide_passwords(text) == shown

@@ -325,3 +325,31 @@ def test_data_before_the_stores_first_import_is_refused_naming_that_day(store: s
     assert not out.exists()
     assert tables(read_store(store, dt.date(2023, 12, 31)).to_county())["units"] == []
     assert runner.invoke(main, ["coverage", store, "--mechanism", "example", "--on", "2024-01-01"]).exit_code == 0
+
+
+def test_a_store_urls_password_is_never_printed(pg_server: str, tmp_path: Path) -> None:
+    """A shared county system's URL carries a password: messages, the import report (text and JSON) and the
+    created-store line show it as ``***`` (the session's cluster trusts the password it is given)."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    url = f"{pg_server}/{name}".replace("postgresql://postgres@", "postgresql://postgres:s3cret@")
+    shown = url.replace(":s3cret@", ":***@")
+    runner = CliRunner()
+    r = runner.invoke(main, ["coverage", url, "--mechanism", "example"])
+    assert r.exit_code == 2 and r.output.splitlines() == [
+        f"错误：{shown} 还不是存储：请先运行 `mechanisms db init {shown}`"]
+    r = runner.invoke(main, ["db", "init", url])
+    assert r.exit_code == 0 and shown in r.output
+    src = files(tmp_path)[D1]
+    for args in ([], ["--format", "json"]):
+        r = runner.invoke(main, ["db", "import", url, str(src), "--on", "2024-01-01", "--dry-run", *args])
+        assert r.exit_code == 0, r.output
+        assert "s3cret" not in r.output and shown in r.output
+    assert json.loads(r.output)["url"] == shown
+    with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from ..model.safe_text import mask_personal, terminal_safe
+from ..model.safe_text import hide_passwords, mask_personal, terminal_safe
 
 
 def show_personal() -> bool:
@@ -19,8 +19,9 @@ def show_personal() -> bool:
 
 
 def screen_text(text: str) -> str:
-    """Data as the terminal may show it: control characters escaped, ID and phone numbers masked unless asked."""
-    text = terminal_safe(text)
+    """Data as the terminal may show it: control characters escaped, a URL's password hidden, ID and phone numbers
+    masked unless asked."""
+    text = hide_passwords(terminal_safe(text))
     return text if show_personal() else mask_personal(text)
 
 

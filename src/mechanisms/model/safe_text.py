@@ -15,6 +15,16 @@ _ID_NUMBER = re.compile(r"(?<![0-9])([1-9][0-9]{5})(?:18|19|20)[0-9]{2}(?:0[1-9]
 _PHONE = re.compile(r"(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])")
 
 
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/?#@\s]*:)[^@/\s]+(@)", re.IGNORECASE)
+
+
+def hide_passwords(text: str) -> str:
+    """A database URL's password shown as ``***`` (``postgresql://office:***@host/county``), with or without
+    ``--show-personal``: a store URL is printed back in messages and reports, and a shared county system's URL
+    usually carries one."""
+    return _URL_PASSWORD.sub(r"\1***\2", text)
+
+
 def terminal_safe(text: str) -> str:
     """``text`` with control, escape and bidi-override characters shown as ``\\x1b``-style escapes: nothing of the
     data can move the cursor, clear the screen or reorder what is printed, and its meaning stays readable."""

@@ -14,6 +14,7 @@ import attrs
 
 from ..errors import DataProblem
 from ..io.problems import ProblemLog
+from ..model.safe_text import hide_passwords
 
 COUNTS = ("created", "updated", "unchanged", "closed")
 
@@ -53,7 +54,7 @@ class ImportReport:
         return self.log.problems("error")
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
-        return {"url": self.url, "source": self.source, "on": self.on.isoformat(), "by": self.by,
+        return {"url": hide_passwords(self.url), "source": self.source, "on": self.on.isoformat(), "by": self.by,
                 "dry_run": self.dry_run, "sync": self.sync, "checksum": self.checksum, "ok": self.ok,
                 "import_id": self.import_id, "rows_written": self.rows_written,
                 "tables": {k: v.as_dict() for k, v in self.tables.items()},
