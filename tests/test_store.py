@@ -288,3 +288,27 @@ def test_the_migrated_schema_is_the_schema_module_and_versions_cannot_overlap(st
             with pytest.raises(sa.exc.IntegrityError), conn.begin():
                 conn.exec_driver_sql(overlap.replace(", '2024-02-01'", ", NULL").replace("valid_to, ", "valid_to, "))
     engine.dispose()
+
+
+def test_history_reads_in_the_chosen_language_with_names_not_keys(store: str, tmp_path: Path) -> None:
+    """``db history`` as a person reads it: tables and fields by their headers in the chosen language, roles and
+    levels by name (``--keys`` keeps keys), and who imported each version, when, from what."""
+    import re
+
+    src = files(tmp_path)
+    import_county(store, src[D1], on=D1, by="张三")
+    import_county(store, src[D2], on=D2, by="李四", sync=True)
+    runner = CliRunner()
+
+    def lines(*extra: str) -> list[str]:
+        r = runner.invoke(main, ["db", "history", store, "--unit", "V1", *extra])
+        assert r.exit_code == 0, r.output
+        return [re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", "AT", line) for line in r.output.splitlines()]
+
+    assert lines() == [
+        f"2024-01-01 – 至今  包保  人员=A2；角色=乡镇干部包村；单位=V1；开始日期=2024-01-01（AT 由 张三 导入，来源 {src[D1]}）",
+        f"2024-01-01 – 2024-04-01  单位  编号=V1；名称=一村；层级=村（社区）；上级=T1（AT 由 张三 导入，来源 {src[D1]}）",
+        f"2024-04-01 – 至今  单位  编号=V1；名称=一村（更名）；层级=村（社区）；上级=T1（AT 由 李四 导入，来源 {src[D2]}）"]
+    assert lines("--lang", "en")[0] == ("2024-01-01 – now  assignments  actor=A2; role=township cadre for a village; "
+                                        f"unit=V1; start=2024-01-01  (imported AT by 张三 from {src[D1]})")
+    assert "角色=township-cadre；" in lines("--keys")[0] and "层级=village；" in lines("--keys")[1]

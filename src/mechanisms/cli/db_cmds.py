@@ -14,10 +14,12 @@ import click
 
 from ..model.labels import Lang, _, p_
 from .header_option import headers_lang, headers_option
-from .options import fmt_option, lang_option
+from .options import fmt_option, keys_option, lang_option
 from .output import console, emit_csv, emit_json
 
 if TYPE_CHECKING:
+    from ..model.names import Names
+    from ..store.read import Version
     from ..store.report import ImportReport
 
 date_type = click.DateTime(formats=["%Y-%m-%d"])
@@ -140,8 +142,9 @@ def export_cmd(url: str, output: Path, on: dt.datetime | None, force: bool, head
 @click.option("--unit", default=None, help="A unit's id: its versions and those of its assignments.")
 @click.option("--actor", default=None, help="An actor's id: their versions and those of their assignments.")
 @fmt_option()
+@keys_option
 @lang_option
-def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, lang: Lang) -> None:
+def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, keys: bool, lang: Lang) -> None:
     """Each version of a unit or actor: when it held, and when and by whom it was imported."""
     from ..store import history
 
@@ -161,6 +164,37 @@ def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, lang: L
     out = console()
     if not versions:
         out.print(_("{url} holds nothing for {key}").format(url=url, key=unit or actor).get(lang), markup=False)
-    for r in rows:
-        until = r[3] or p_("db_cmds", "now").get(lang)
-        out.print(f"{r[2]} – {until}  {r[0]}  {r[4]}  ({r[5]}, {r[6]}, {r[7]})", markup=False)
+    if versions:
+        from ..model.names import Names
+        from .context import catalog_for
+
+        names = Names.of([e.mechanism for e in catalog_for()], keys=keys)
+    for v in versions:
+        out.print(_version_line(v, names, lang), markup=False)
+
+
+NAMED_FIELDS = {"role": "role", "level": "level", "kind": "kind", "mechanism": "mechanism", "indicator": "indicator"}
+"""Fields whose values are keys a person reads by name (县级领导, not ``county-leader``), and the kind of name."""
+
+
+def _version_line(v: Version, names: Names, lang: Lang) -> str:
+    """One version as a person reads it: the days it held, the table and its fields by the names the chosen
+    language writes as headers, keys by their names (包保 人员=L1；角色=县级领导 …; ``--keys`` keeps keys), and
+    who imported it when, from what."""
+    from ..store.schema import SPECS
+
+    spec = SPECS.get(v.table)
+    header = {c.field: (c.zh or c.field) if lang == "zh" else c.field for c in (spec.columns if spec else ())}
+    table = (spec.zh if lang == "zh" and spec is not None and spec.zh else v.table)
+    joiner = "；" if lang == "zh" else "; "
+
+    def shown(field: str, value: object) -> object:
+        kind = NAMED_FIELDS.get(field)
+        return getattr(names, kind)(value, lang) if kind is not None and isinstance(value, str) else value
+
+    fields = joiner.join(f"{header.get(k, k)}={shown(k, x)}" for k, x in v.values.items() if x is not None)
+    until = v.valid_to or p_("db_cmds", "now").get(lang)
+    when = _("imported {at} by {by} from {source}").format(at=v.imported_at[:19], by=v.imported_by,
+                                                          source=v.source).get(lang)
+    return f"{v.valid_from} – {until}  {table}  {fields}  ({when})" if lang == "en" else \
+        f"{v.valid_from} – {until}  {table}  {fields}（{when}）"
