@@ -312,3 +312,22 @@ def test_history_reads_in_the_chosen_language_with_names_not_keys(store: str, tm
     assert lines("--lang", "en")[0] == ("2024-01-01 – now  assignments  actor=A2; role=township cadre for a village; "
                                         f"unit=V1; start=2024-01-01  (imported AT by 张三 from {src[D1]})")
     assert "角色=township-cadre；" in lines("--keys")[0] and "层级=village；" in lines("--keys")[1]
+
+
+def test_history_masks_a_households_name_in_every_format_unless_asked(store: str, tmp_path: Path) -> None:
+    """A household's name is a person's (户1 stands for 张三家): ``db history`` masks it in text, CSV and JSON, and
+    ``--show-personal`` shows it; a village's name is shown as written."""
+    import_county(store, files(tmp_path)[D1], on=D1)
+    runner = CliRunner()
+
+    def out(unit: str, *extra: str) -> str:
+        r = runner.invoke(main, ["db", "history", store, "--unit", unit, *extra])
+        assert r.exit_code == 0, r.output
+        return r.output
+
+    for fmt in ("table", "csv", "json"):
+        assert "户1" not in out("H1", "--format", fmt) and "户*" in out("H1", "--format", fmt)
+        assert "户1" in out("H1", "--format", fmt, "--show-personal")
+    assert json.loads(out("H1", "--format", "json"))[-1]["values"]["name"] == "户*"
+    assert "名称=一村；" in out("V1")
+    assert [v.values["name"] for v in history(store, unit="H1") if v.table == "units"] == ["户1"]  # the library's data

@@ -14,7 +14,7 @@ import click
 
 from ..model.labels import Lang, _, p_
 from .header_option import headers_lang, headers_option
-from .options import fmt_option, keys_option, lang_option
+from .options import fmt_option, keys_option, lang_option, show_personal_option
 from .output import console, emit_csv, emit_json
 
 if TYPE_CHECKING:
@@ -143,14 +143,18 @@ def export_cmd(url: str, output: Path, on: dt.datetime | None, force: bool, head
 @click.option("--actor", default=None, help="An actor's id: their versions and those of their assignments.")
 @fmt_option()
 @keys_option
+@show_personal_option
 @lang_option
-def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, keys: bool, lang: Lang) -> None:
+def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, keys: bool, show_personal: bool,
+                lang: Lang) -> None:
     """Each version of a unit or actor: when it held, and when and by whom it was imported."""
     from ..store import history
 
     if (unit is None) == (actor is None):
         raise click.UsageError(_("give exactly one of --unit ID and --actor ID").get(lang))
     versions = history(url, unit=unit, actor=actor)
+    if not show_personal:  # a household's name is a person's: masked in every format unless asked
+        versions = [v.masked() for v in versions]
     if fmt == "json":
         emit_json([v.to_json() for v in versions])
         return

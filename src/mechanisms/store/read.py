@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from ..errors import UsageError
 from ..io.columns import ColumnarCounty
 from ..model.labels import Lang
+from ..model.safe_text import mask_person_name
 from . import bulk, snapshot
 from .codec import decode
 from .migrate import require_current
@@ -86,6 +87,16 @@ class Version:
     imported_by: str
     source: str
     closed_by: int | None
+    personal: bool = False
+    """Whether ``values["name"]`` is a person's: a unit of the store's last level (a household, 张三家), which
+    every output masks unless asked (:meth:`masked`)."""
+
+    def masked(self) -> Version:
+        """The version with a household's name masked (张**): what is shown without ``--show-personal``."""
+        name = self.values.get("name")
+        if not self.personal or not isinstance(name, str) or not name:
+            return self
+        return attrs.evolve(self, values={**self.values, "name": mask_person_name(name)})
 
     def to_json(self) -> dict[str, Any]:
         return {"table": self.table, "key": self.key, "valid_from": self.valid_from.isoformat(),
@@ -108,6 +119,8 @@ def history(url: str, *, unit: str | None = None, actor: str | None = None) -> l
             pg = conn.dialect.name == "postgresql"
             mark = "%s" if pg else "?"
             audit = {r.id: r for r in conn.execute(imports.select())}
+            levels = bulk.select(conn, "levels", ["key"], "valid_to IS NULL", order="position").column("key")
+            household = levels[-1].as_py() if len(levels) else None  # the last level: households, persons' names
             for name, field in ((table, "id"), ("assignments", "unit" if unit is not None else "actor")):
                 cols = ["row_key", *fields(SPECS[name]), "valid_from", "valid_to", "import_id", "closed_by"]
                 t = bulk.select(conn, name, cols, f'"{field}" = {mark}', (ident,), order="valid_from, row_id")
@@ -116,7 +129,8 @@ def history(url: str, *, unit: str | None = None, actor: str | None = None) -> l
                     values = {f: row[f].isoformat() if isinstance(row[f], dt.date) else row[f]
                               for f in fields(SPECS[name])}
                     out.append(Version(name, row["row_key"], row["valid_from"], row["valid_to"], values,
-                                       str(imp.at), imp.by, imp.source, row["closed_by"]))
+                                       str(imp.at), imp.by, imp.source, row["closed_by"],
+                                       name == "units" and household is not None and values.get("level") == household))
     finally:
         engine.dispose()
     out.sort(key=lambda v: (v.valid_from, v.table))
