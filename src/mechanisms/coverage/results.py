@@ -254,8 +254,7 @@ class CoverageReport:
             "load": {x.role: {"mean": x.mean, "median": x.median, "max": x.max, "gini": x.gini,
                               "over_capacity": x.over_capacity} for x in self.load},
             "redundancy": {x.role: {"mean": x.mean, "min": x.min, "max": x.max} for x in self.redundancy},
-            "single_points_of_failure": _records(self.single_points_of_failure, ("actor", "role", "units", "households"),
-                                                 by_column),
+            "single_points_of_failure": _records(SPOF_KEYS, _columns(self.single_points_of_failure, SPOF_KEYS), by_column),
             "robustness": rob,
         }
 
@@ -268,10 +267,7 @@ class CoverageReport:
         if not show_personal:
             hh_level = self.household_level
             name = [mask_person_name(n) if n and lv == hh_level else n for n, lv in zip(name, level, strict=True)]
-        cols = [unit, name, role, rule, households]
-        if by_column:
-            return strict_json.Records(keys, cols)
-        return [dict(zip(keys, row, strict=True)) for row in zip(*cols, strict=True)]
+        return _records(keys, [unit, name, role, rule, households], by_column)
 
 
 def _columns(rows: Sequence[Any], keys: Sequence[str]) -> list[list[Any]]:
@@ -280,12 +276,16 @@ def _columns(rows: Sequence[Any], keys: Sequence[str]) -> list[list[Any]]:
     return [[getattr(r, k) for r in rows] for k in keys]
 
 
-def _records(rows: Sequence[Any], keys: Sequence[str], by_column: bool) -> list[dict[str, Any]] | strict_json.Records:
-    """``rows`` as dicts of ``keys`` (or, ``by_column``, as :class:`~mechanisms.io.strict_json.Records`)."""
-    cols = _columns(rows, keys)
-    if by_column:
-        return strict_json.Records(keys, cols)
-    return [dict(zip(keys, row, strict=True)) for row in zip(*cols, strict=True)]
+SPOF_KEYS = ("actor", "role", "units", "households")
+"""The fields of a single point of failure in the JSON report."""
+
+
+def _records(keys: Sequence[str], cols: Sequence[Sequence[Any]], by_column: bool
+             ) -> list[dict[str, Any]] | strict_json.Records:
+    """Columns as :class:`~mechanisms.io.strict_json.Records` (``by_column``, for the encoder) or as the dicts they
+    stand for."""
+    records = strict_json.Records(keys, cols)
+    return records if by_column else records.rows()
 
 
 def gini(values: npt.ArrayLike) -> float:

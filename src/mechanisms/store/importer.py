@@ -33,7 +33,7 @@ from . import bulk, snapshot
 from .codec import encode_table
 from .migrate import require_current
 from .report import ImportReport, TableCounts
-from .schema import SPECS, fields, imports
+from .schema import SPECS, fields, import_days, imports
 from .urls import is_postgres, make_engine
 
 LOCK_KEY = 0x6D656368  # "mech": the advisory lock every importer of one PostgreSQL store takes
@@ -107,9 +107,7 @@ def _write(conn: sa.Connection, report: ImportReport, encoded: Mapping[str, Futu
     pg = is_postgres(conn.engine)
     if pg:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({LOCK_KEY})")
-    latest = conn.execute(sa.select(sa.func.max(imports.c.on_date))).scalar()
-    if isinstance(latest, str):
-        latest = dt.date.fromisoformat(latest)
+    latest = import_days(conn)[1]
     if latest is not None and report.on < latest:
         log.add(report.source, "--on", "the store already holds an import as of {latest}: an import as of {on} would "
                 "rewrite history (imports go forward in time)", "存储中已有生效日为 {latest} 的导入：生效日 {on} 的导入会改写历史"

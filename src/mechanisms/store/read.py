@@ -17,7 +17,7 @@ from ..model.safe_text import mask_person_name
 from . import bulk, snapshot
 from .codec import decode
 from .migrate import require_current
-from .schema import SPECS, fields, imports
+from .schema import SPECS, fields, import_days, imports
 from .urls import make_engine
 
 if TYPE_CHECKING:
@@ -53,11 +53,10 @@ def read_store(url: str, on: dt.date | None = None, *, require_records: bool = F
 
 
 def _require_records(conn: sa.Connection, url: str, on: dt.date | None) -> None:
-    first = conn.execute(sa.select(sa.func.min(imports.c.on_date))).scalar()
+    first = import_days(conn)[0]
     if first is None:
         raise UsageError(f"{url} is empty: nothing has been imported yet (`mechanisms db import {url} DATA`)",
                          zh=f"{url} 是空的：还没有导入任何数据（`mechanisms db import {url} DATA`）")
-    first = dt.date.fromisoformat(first) if isinstance(first, str) else first
     if on is not None and on < first:
         raise UsageError(f"{url} holds nothing as of {on}: its first import is as of {first}",
                          zh=f"{url} 在 {on} 还没有任何数据：最早一次导入的生效日是 {first}")

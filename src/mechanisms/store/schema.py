@@ -20,6 +20,7 @@ dropped the ``<table>_key (row_key, valid_from)`` index nothing read through.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -57,6 +58,17 @@ imports = sa.Table(
     sa.Column("counts", sa.Text, nullable=False),
     comment="The audit table: one row per import (who, when, source file and its checksum, counts as JSON).",
 )
+
+def import_days(conn: sa.Connection) -> tuple[dt.date | None, dt.date | None]:
+    """The day of the store's first import and of its latest (``None``, ``None`` for a store nothing was imported
+    into): the import refuses to go back before the latest, a read as DATA before the first."""
+    first, latest = conn.execute(sa.select(sa.func.min(imports.c.on_date), sa.func.max(imports.c.on_date))).one()
+    return _day(first), _day(latest)
+
+
+def _day(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
 
 snapshots = sa.Table(
     "snapshots", metadata,
@@ -105,4 +117,5 @@ TABLES: Mapping[str, sa.Table] = {spec.name: _versioned(spec) for spec in ALL_TA
 SPECS: Mapping[str, TableSpec] = {spec.name: spec for spec in ALL_TABLES}
 KIND: Mapping[str, Mapping[str, str]] = {s.name: {f: _kind(s, f) for f in fields(s)} for s in ALL_TABLES}
 
-__all__ = ["KEY_FIELDS", "KIND", "SPECS", "TABLES", "VERSION_COLUMNS", "fields", "imports", "metadata", "snapshots"]
+__all__ = ["KEY_FIELDS", "KIND", "SPECS", "TABLES", "VERSION_COLUMNS", "fields", "import_days", "imports", "metadata",
+           "snapshots"]
