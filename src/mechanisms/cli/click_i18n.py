@@ -214,13 +214,12 @@ def _range_in_signs(self: Any) -> str:
     """A number range as ``≥1``, ``<10``, ``0≤x≤1``: click writes ``x>=1``, a programmer's notation that reads as
     code in a Chinese help text ([默认：20；x>=1]) and in its error (0 不在范围 x>=1 内), where a sign reads in
     either language."""
-    lo = None if self.min is None else ("<" if self.min_open else "≤")
-    hi = None if self.max is None else ("<" if self.max_open else "≤")
-    if lo and hi:
-        return f"{self.min}{lo}x{hi}{self.max}"
-    if lo:
+    below = "<" if self.max_open else "≤"
+    if self.min is None:
+        return f"{below}{self.max}"
+    if self.max is None:
         return f"{'>' if self.min_open else '≥'}{self.min}"
-    return f"{hi}{self.max}"
+    return f"{self.min}{'<' if self.min_open else '≤'}x{below}{self.max}"
 
 
 def _zh_extras(method: Callable[..., Any]) -> Callable[..., Any]:

@@ -177,8 +177,9 @@ def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, keys: b
         out.print(_version_line(v, names, lang), markup=False)
 
 
-NAMED_FIELDS = {"role": "role", "level": "level", "kind": "kind", "mechanism": "mechanism", "indicator": "indicator"}
-"""Fields whose values are keys a person reads by name (县级领导, not ``county-leader``), and the kind of name."""
+NAMED_FIELDS = frozenset({"role", "level", "kind", "mechanism", "indicator"})
+"""Fields whose values are keys a person reads by name (县级领导, not ``county-leader``): each the name of the
+:class:`~mechanisms.model.names.Names` lookup for it."""
 
 
 def _version_line(v: Version, names: Names, lang: Lang) -> str:
@@ -193,8 +194,7 @@ def _version_line(v: Version, names: Names, lang: Lang) -> str:
     joiner = "；" if lang == "zh" else "; "
 
     def shown(field: str, value: object) -> object:
-        kind = NAMED_FIELDS.get(field)
-        return getattr(names, kind)(value, lang) if kind is not None and isinstance(value, str) else value
+        return getattr(names, field)(value, lang) if field in NAMED_FIELDS and isinstance(value, str) else value
 
     fields = joiner.join(f"{header.get(k, k)}={shown(k, x)}" for k, x in v.values.items() if x is not None)
     until = v.valid_to or p_("db_cmds", "now").get(lang)

@@ -56,6 +56,5 @@ on_option = status_day_option()
 """``--on``: the status day (the command's own default without one); the command gets a ``datetime.date``."""
 
 
-
 def say_line(text: str) -> None:
     console().print(text, markup=False)
