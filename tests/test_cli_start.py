@@ -42,3 +42,17 @@ def test_without_the_cli_pyarrow_still_imports_pandas(tmp_path: Path) -> None:
     # the control: the stand-in is seen when the probe is not armed, so the first test can fail
     r = _run(tmp_path, "import pyarrow as pa\npa.array([1])\n")
     assert ANNOUNCE in r.stderr
+
+
+def test_validate_demo_loads_only_what_it_uses() -> None:
+    # each of these cost a command's start 5-15 ms, for nothing validate demo does: records (the columnar path
+    # builds none), numpy.ma (pa.array's masked-array question), tempfile (writing a file), ctypes.util (finding
+    # libc), importlib.abc (a base class for an import hook), and the plugin system, rich and cattrs
+    heavy = ("mechanisms.county.records", "mechanisms.county.org", "numpy.ma", "tempfile", "ctypes.util",
+             "importlib.abc", "pluggy", "rich", "cattrs", "mechanisms.model.mechanism", "yaml")
+    code = ("import sys\nfrom mechanisms.cli import main\ntry:\n    main(['validate', 'demo'])\nexcept SystemExit:\n"
+            f"    pass\nprint(sorted(m for m in {heavy!r} if m in sys.modules))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("数据有效：") and lines[-1] == "[]"

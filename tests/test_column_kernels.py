@@ -9,7 +9,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mechanisms.io.colparse import add_tag, take_rows
+from mechanisms.io.colparse import add_tag, from_numpy, take_rows
 
 
 def _loop(lists: Any, where: np.ndarray, tag: str) -> list[Any]:
@@ -51,3 +51,26 @@ def test_rows_taken_chunk_by_chunk_are_the_rows_arrow_takes(sizes: list[int], da
     table = pa.table({"a": col, "b": pa.chunked_array([c.cast(pa.large_string()) for c in col.chunks],
                                                       type=pa.large_string())})
     assert take_rows(table, rows).to_pylist() == table.take(pa.array(rows, pa.int64())).to_pylist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(dtype=st.sampled_from(["bool", "int8", "int32", "int64", "uint8", "uint64", "float32", "float64"]),
+       data=st.data(), step=st.integers(1, 3))
+def test_from_numpy_gives_what_pa_array_gives(dtype: str, data: st.DataObject, step: int) -> None:
+    n = data.draw(st.integers(0, 70))  # bitmaps of several bytes, and a ragged last byte
+    values = (np.arange(n * step) * 7 % 5).astype(dtype)[::step]  # a strided view: copied into one buffer
+    valid = data.draw(st.none() | st.lists(st.booleans(), min_size=n, max_size=n).map(lambda v: np.asarray(v, bool)))
+    got = from_numpy(values, valid)
+    got.validate(full=True)
+    assert got.equals(pa.array(values, mask=None if valid is None else ~valid))
+    assert got.null_count == (0 if valid is None else int((~valid).sum()))
+
+
+def test_from_numpy_refuses_what_is_not_booleans_or_numbers() -> None:
+    for bad in (np.array(["a"]), np.zeros((2, 2)), np.array([None], object)):
+        try:
+            from_numpy(bad)
+        except TypeError as exc:
+            assert "booleans or numbers" in str(exc)
+        else:
+            raise AssertionError(bad)

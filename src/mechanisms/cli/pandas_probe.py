@@ -13,20 +13,21 @@ tests/test_cli_start.py runs a command beside a stand-in pandas whose import ann
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.machinery
 import importlib.util
 import sys
 import types
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
 
 
-class _HidePandas(importlib.abc.MetaPathFinder):
+class _HidePandas:
     """While pyarrow's shim asks, ``import pandas`` finds nothing (ModuleNotFoundError, as on a machine without)."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None,
-                  ) -> importlib.machinery.ModuleSpec | None:
+                  ) -> ModuleSpec | None:
         if fullname == "pandas" or fullname.startswith("pandas."):
             raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
         return None
@@ -41,11 +42,14 @@ def _ask_shim_without_pandas(pyarrow: Any) -> None:
         sys.meta_path.remove(hide)
 
 
-class _OnPyarrowImport(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: when ``pyarrow`` is first imported, wraps its loader so the shim is asked right after."""
+class _OnPyarrowImport:
+    """Finds nothing itself: when ``pyarrow`` is first imported, wraps its loader so the shim is asked right after.
+
+    Both finders are plain classes with a ``find_spec``, all ``sys.meta_path`` asks of them: subclassing
+    ``importlib.abc.MetaPathFinder`` imports importlib.resources, tempfile and shutil, 6 ms of every command."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None,
-                  ) -> importlib.machinery.ModuleSpec | None:
+                  ) -> ModuleSpec | None:
         if fullname != "pyarrow":
             return None
         sys.meta_path.remove(self)  # once; and so the lookup below does not come back here

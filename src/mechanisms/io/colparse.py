@@ -41,6 +41,28 @@ class Parsed:
     bad: np.ndarray
 
 
+def from_numpy(values: np.ndarray, valid: np.ndarray | None = None) -> Any:
+    """A numpy array of booleans or numbers as an Arrow array (what ``pa.array(values, mask=~valid)`` gives), null
+    where ``valid`` is False.
+
+    Why not ``pa.array``: it asks whether ``values`` is a masked array, and ``np.ma`` is imported (15 ms of every
+    command's start) by the question. Booleans and the validity are packed into Arrow's bitmaps; numbers are
+    shared with numpy, not copied."""
+    values = np.ascontiguousarray(values)
+    if values.ndim != 1 or values.dtype.kind not in "biuf":
+        raise TypeError(f"a one-dimensional array of booleans or numbers is wanted, not {values.dtype}[{values.ndim}]")
+    n = len(values)
+    bitmap = None
+    nulls = 0
+    if valid is not None and not valid.all():
+        bitmap = pa.py_buffer(np.packbits(np.asarray(valid, bool), bitorder="little"))
+        nulls = n - int(np.count_nonzero(valid))
+    if values.dtype == np.bool_:
+        data = pa.py_buffer(np.packbits(values, bitorder="little"))
+        return pa.Array.from_buffers(pa.bool_(), n, [bitmap, data], null_count=nulls)
+    return pa.Array.from_buffers(pa.from_numpy_dtype(values.dtype), n, [bitmap, pa.py_buffer(values)], null_count=nulls)
+
+
 def mask(arr: Any) -> np.ndarray:
     """A boolean Arrow array as numpy, nulls counted False."""
     out: np.ndarray = np.asarray(pc.fill_null(arr, False).to_numpy(zero_copy_only=False), dtype=bool)
@@ -72,7 +94,7 @@ def take_rows(arr: Any, rows: np.ndarray) -> Any:
     if isinstance(arr, pa.Table):
         return pa.table({name: take_rows(arr.column(i), rows) for i, name in enumerate(arr.column_names)})
     if arr.num_chunks <= 1:
-        return arr.take(pa.array(rows))
+        return arr.take(from_numpy(rows))
     lengths = [len(c) for c in arr.chunks]
     starts = np.concatenate([[0], np.cumsum(lengths)])
     which = np.searchsorted(starts, rows, side="right") - 1
@@ -280,14 +302,14 @@ def parse_float(arr: Any) -> Parsed:
     f = pc.if_else(yes, pa.scalar(1.0), pc.if_else(no, pa.scalar(0.0), f))
     fin = np.isfinite(np.asarray(pc.fill_null(f, 0.0).to_numpy(zero_copy_only=False), np.float64))
     good = (mask(num) | mask(yes) | mask(no)) & fin
-    values = pc.if_else(pa.array(good), f, pa.scalar(None, pa.float64()))
+    values = pc.if_else(from_numpy(good), f, pa.scalar(None, pa.float64()))
     return Parsed(values, valid(text) & ~good)
 
 
 # ---------------------------------------------------------------- dates
 
 def _days(days: np.ndarray, ok: np.ndarray) -> Any:
-    return pa.array(np.where(ok, days, 0).astype(np.int32), type=pa.int32(), mask=~ok).cast(pa.date32())
+    return from_numpy(np.where(ok, days, 0).astype(np.int32), valid=ok).cast(pa.date32())
 
 
 def parse_date(arr: Any) -> Parsed:
@@ -337,7 +359,7 @@ def parse_date(arr: Any) -> Parsed:
 
 
 def _ints(arr: Any, ok: np.ndarray) -> np.ndarray:
-    safe = pc.if_else(pa.array(ok), arr, pa.scalar("0"))
+    safe = pc.if_else(from_numpy(ok), arr, pa.scalar("0"))
     out: np.ndarray = np.asarray(pc.cast(safe, pa.int64()).to_numpy(zero_copy_only=False), np.int64)
     return out
 
@@ -358,7 +380,7 @@ def parse_tags(arr: Any) -> Parsed:
     elif is_text(t):
         text = blank_to_null(arr)
         if text.null_count == n:
-            return Parsed(pa.ListArray.from_arrays(pa.array(np.zeros(n + 1, np.int32)), pa.array([], pa.string())),
+            return Parsed(pa.ListArray.from_arrays(from_numpy(np.zeros(n + 1, np.int32)), pa.array([], pa.string())),
                           _none_bad(n))
         lists = pc.split_pattern_regex(text, TAG_SPLIT)
     else:
@@ -373,10 +395,10 @@ def _clean_lists(lists: Any) -> Any:
     flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
     parents = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), np.int64)
     keep = mask(pc.and_(pc.not_equal(flat, ""), flat.is_valid()))
-    flat = flat.filter(pa.array(keep))
+    flat = flat.filter(from_numpy(keep))
     parents = parents[keep]
     offsets = np.searchsorted(parents, np.arange(n + 1), side="left").astype(np.int32)
-    return pa.ListArray.from_arrays(pa.array(offsets), flat)
+    return pa.ListArray.from_arrays(from_numpy(offsets), flat)
 
 
 def add_tag(lists: Any, where: np.ndarray, tag: str) -> Any:

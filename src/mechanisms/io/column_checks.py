@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..county.messages import KIND_ZH, MESSAGES, below_en, below_zh, level_zh, role_zh
-from .colparse import chunks, encode, take_rows
+from .colparse import chunks, encode, from_numpy, take_rows
 from .columns import ColumnarCounty, ColumnTable
 from .idkeys import codes_of, id_keys, sorted_lookup
 from .problems import ProblemLog
@@ -122,7 +122,7 @@ def _valid(arr: Any) -> np.ndarray:
 
 
 def _pick(arr: Any, where: np.ndarray) -> Any:
-    return arr.filter(pa.array(where))
+    return arr.filter(from_numpy(where))
 
 
 def _say(log: ProblemLog, message: str, file: str, field: str | None, *, kind: str | None = None, rows: Any = None,
@@ -330,7 +330,7 @@ def _duplicate_rows(bad: np.ndarray | None, codes: list[np.ndarray]) -> np.ndarr
         key = np.zeros(len(codes[0]), np.int64)
         for c, size in zip(shifted, sizes, strict=True):
             key = key * size + c
-        kcodes = encode(pa.array(key))[1]  # a hash of the packed keys: no sort of a million
+        kcodes = encode(from_numpy(key))[1]  # a hash of the packed keys: no sort of a million
         first = np.full(int(kcodes.max()) + 1 if len(kcodes) else 0, -1, np.int64)
         first[kcodes[::-1]] = np.arange(len(kcodes) - 1, -1, -1)  # codes count up in order of first sight
     else:

@@ -23,7 +23,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..county.records import County, Origin
 from ..errors import DataError, DataProblem, UsageError
 from ..model.labels import Label
 from ..model.levels import DEFAULT_LEVELS, Level
@@ -34,6 +33,7 @@ from .tables import LEVELS, RECORD_TABLES, TABLES, Column, TableSpec, level_look
 from .vocab import KIND_LABELS, LEVEL_TAGS, indicator_names, role_names
 
 if TYPE_CHECKING:  # an annotation only: reading a county without a mechanism never imports the model (issue 14)
+    from ..county.records import County
     from ..model.mechanism import Mechanism
 
 ARROW_TYPES: Mapping[str, Any] = {"str": pa.string(), "level": pa.string(), "int": pa.int64(), "float": pa.float64(),
@@ -107,6 +107,7 @@ class ColumnarCounty:
     def to_county(self) -> County:
         """The county as frozen records (an object per row: for small counties and the Python API)."""
         from ..county.org import OrgStructure
+        from ..county.records import County, Origin  # here: the columnar path never builds records
 
         origin = Origin()
         recs: dict[str, tuple[Any, ...]] = {}
@@ -158,7 +159,7 @@ def read_columns(source: str | Path, *, strict: bool = False, log: ProblemLog | 
     if is_store_url(source):  # a store URL (sqlite:///…, postgresql://…): validated when it was imported
         return read_store_url(str(source)), log
     if str(source) == "demo":
-        from .demo import demo_folder
+        from .demo_files import demo_folder
 
         with demo_folder() as folder:
             return read_columns(folder, strict=strict, log=log)

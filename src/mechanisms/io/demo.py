@@ -7,15 +7,14 @@ be read through the ordinary CSV loader like any county's files.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import random
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 from ..county.org import Actor, Assignment, OrgStructure, Unit
 from ..county.records import DONE, County, Event, Observation, PointsEntry, ProblemRecord, Visit
+from .demo_files import demo_folder
 
 SEED = 2024
 TOWNS = (("T1", "示例甲镇", ()), ("T2", "示例乙镇", ()), ("T3", "示例丙街道", ("street",)))
@@ -289,23 +288,6 @@ def _year_records(units: list[Unit], villages: list[Unit], households: dict[str,
                 events.append(Event(h.id, "entered", entered, case))
     events.sort(key=lambda e: (e.date, e.subject or "", e.unit))
     return obs, visits, events
-
-
-@contextlib.contextmanager
-def demo_folder() -> Iterator[Path]:
-    """The shipped demo county's folder of CSV files, as a real path for as long as it is needed.
-
-    Why the module's own folder first: an installed package is files on disk, and importing
-    ``importlib.resources`` (and the ``zipfile`` it brings) took about 20 ms of ``validate demo``'s 0.37 s; it
-    stays for a package run from a zip."""
-    here = Path(__file__).with_name("demo")
-    if here.is_dir():
-        yield here
-        return
-    from importlib.resources import as_file, files
-
-    with as_file(files(__package__) / "demo") as folder:
-        yield Path(folder)
 
 
 @cache

@@ -25,6 +25,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .colparse import from_numpy
+
 TAIL = 4
 """Bytes of an id kept as bytes (the rest, its prefix, is encoded by Arrow)."""
 SAMPLE = 1 << 16
@@ -184,7 +186,7 @@ def codes_of(per_part: Sequence[np.ndarray]) -> list[np.ndarray]:
         codes = np.empty(total, np.int64)
         codes[order] = group
     elif total:
-        codes = np.asarray(pc.fill_null(pa.array(keys, mask=null).dictionary_encode().indices, -1)
+        codes = np.asarray(pc.fill_null(from_numpy(keys, valid=~null).dictionary_encode().indices, -1)
                            .to_numpy(zero_copy_only=False), np.int64)
     else:
         codes = np.zeros(0, np.int64)

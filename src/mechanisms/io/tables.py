@@ -6,13 +6,12 @@ document formats accept the same columns and give the same records.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
-from ..county.org import Actor, Assignment, Unit
-from ..county.records import Event, Observation, PointsEntry, ProblemRecord, Visit
 from ..model.levels import DEFAULT_LEVELS, Level
 
 TAG_SEPARATORS = (";", "；", "，", ",", "、", "|")
@@ -31,11 +30,20 @@ class Column:
 @attrs.frozen
 class TableSpec:
     name: str
-    record: type
+    record_path: str
+    """Where the class of the table's records lives (``module:Class``), imported only when records are asked for:
+    the columnar path never builds them, and the record modules cost 10 ms of every command's start."""
     columns: tuple[Column, ...]
     zh: str
     aliases: tuple[str, ...] = ()
     optional: bool = True
+
+    @property
+    def record(self) -> type:
+        """The class of the table's records (:data:`record_path`, imported)."""
+        module, _, name = self.record_path.partition(":")
+        cls: type = getattr(importlib.import_module(module), name)
+        return cls
 
     def header_map(self) -> dict[str, Column]:
         out: dict[str, Column] = {}
@@ -54,13 +62,13 @@ def C(field: str, kind: str, zh: str, *aliases: str, required: bool = False) -> 
     return Column(field, kind, required, aliases, zh)
 
 
-LEVELS = TableSpec("levels", Level, (
+LEVELS = TableSpec("levels", "mechanisms.model.levels:Level", (
     C("key", "str", "层级", "代码", "key", required=True),
     C("zh", "str", "中文", "中文名称"),
     C("en", "str", "英文", "英文名称"),
 ), "层级")
 
-UNITS = TableSpec("units", Unit, (
+UNITS = TableSpec("units", "mechanisms.county.org:Unit", (
     C("id", "str", "编号", "代码", "单位编号", required=True),
     C("name", "str", "名称", "单位名称", required=True),
     C("level", "level", "层级", "级别", required=True),
@@ -69,7 +77,7 @@ UNITS = TableSpec("units", Unit, (
     C("households", "int", "户数", "农户数"),
 ), "单位", optional=False)
 
-ACTORS = TableSpec("actors", Actor, (
+ACTORS = TableSpec("actors", "mechanisms.county.org:Actor", (
     C("id", "str", "编号", "人员编号", required=True),
     C("name", "str", "名称", "姓名", "人员", required=True),
     C("kind", "str", "类别", "类型", "身份", required=True),
@@ -77,7 +85,7 @@ ACTORS = TableSpec("actors", Actor, (
     C("unit", "str", "所属单位", "所在单位"),
 ), "人员", optional=False)
 
-ASSIGNMENTS = TableSpec("assignments", Assignment, (
+ASSIGNMENTS = TableSpec("assignments", "mechanisms.county.org:Assignment", (
     C("actor", "str", "人员", "责任人", "人员编号", required=True),
     C("role", "str", "角色", "职责", required=True),
     C("unit", "str", "单位", "包保单位", "联系单位", required=True),
@@ -87,14 +95,14 @@ ASSIGNMENTS = TableSpec("assignments", Assignment, (
     C("mechanism", "str", "机制"),
 ), "包保", ("包联", "包保关系"), optional=False)
 
-OBSERVATIONS = TableSpec("observations", Observation, (
+OBSERVATIONS = TableSpec("observations", "mechanisms.county.records:Observation", (
     C("unit", "str", "单位", required=True),
     C("indicator", "str", "指标", required=True),
     C("period", "str", "期间", "周期", "时期", required=True),
     C("value", "float", "数值", "值"),
 ), "指标数据", ("观测",))
 
-VISITS = TableSpec("visits", Visit, (
+VISITS = TableSpec("visits", "mechanisms.county.records:Visit", (
     C("actor", "str", "人员", "走访人", required=True),
     C("unit", "str", "单位", "走访单位", required=True),
     C("date", "date", "日期", "走访日期", required=True),
@@ -103,7 +111,7 @@ VISITS = TableSpec("visits", Visit, (
     C("note", "str", "备注"),
 ), "走访")
 
-PROBLEMS = TableSpec("problems", ProblemRecord, (
+PROBLEMS = TableSpec("problems", "mechanisms.county.records:ProblemRecord", (
     C("id", "str", "编号", "问题编号", required=True),
     C("unit", "str", "单位", required=True),
     C("found", "date", "发现日期", required=True),
@@ -114,7 +122,7 @@ PROBLEMS = TableSpec("problems", ProblemRecord, (
     C("category", "str", "问责类别", "类别"),
 ), "问题")
 
-POINTS = TableSpec("points", PointsEntry, (
+POINTS = TableSpec("points", "mechanisms.county.records:PointsEntry", (
     C("household", "str", "农户", "户", required=True),
     C("date", "date", "日期", required=True),
     C("points", "int", "积分", required=True),
@@ -122,7 +130,7 @@ POINTS = TableSpec("points", PointsEntry, (
     C("note", "str", "备注"),
 ), "积分")
 
-EVENTS = TableSpec("events", Event, (
+EVENTS = TableSpec("events", "mechanisms.county.records:Event", (
     C("unit", "str", "单位", required=True),
     C("event", "str", "事件", "事件类型", required=True),
     C("date", "date", "日期", "发生日期", required=True),
