@@ -23,7 +23,7 @@ from ..county.records import County
 from ..county.staffing import has_assignments_for, staffed
 from ..coverage import CoverageReport, build_model, gini, report_from_model
 from ..coverage.views import not_applicable_reason
-from ..io.vocab import indicator_names, role_names
+from ..io.vocab import named_fields
 from ..model.labels import Label
 from ..model.mechanism import Mechanism
 from ..model.names import Names
@@ -58,24 +58,25 @@ def named_for(county: County, mechanism: Mechanism) -> County:
     ``compare`` loads a county once for several mechanisms, so each mechanism maps the names itself here: a
     ledger filled in from a Chinese template counts under every mechanism whose names it uses. A county
     written with keys comes back as it is (the same object)."""
-    roles, indicators = role_names(mechanism), indicator_names(mechanism)
     s = county.structure
-
-    def role(r: str) -> str:
-        return roles.get(r.strip(), r)
-
-    assignments = tuple(a if role(a.role) == a.role else attrs.evolve(a, role=role(a.role)) for a in s.assignments)
-    visits = tuple(v if v.role is None or role(v.role) == v.role else attrs.evolve(v, role=role(v.role))
-                   for v in county.visits)
-    observations = tuple(o if indicators.get(o.indicator.strip(), o.indicator) == o.indicator
-                         else attrs.evolve(o, indicator=indicators[o.indicator.strip()]) for o in county.observations)
-    changed = [any(x is not y for x, y in zip(new, old, strict=True))
-               for new, old in ((assignments, s.assignments), (visits, county.visits),
-                                (observations, county.observations))]
-    if not any(changed):
+    old: dict[str, tuple[Any, ...]] = {"assignments": s.assignments, "visits": county.visits,
+                                       "observations": county.observations}
+    new = dict(old)
+    for table, field, names in named_fields(mechanism):
+        new[table] = tuple(_named(r, field, names) for r in new[table])
+    same = {t: all(x is y for x, y in zip(new[t], old[t], strict=True)) for t in old}
+    if all(same.values()):
         return county
-    return attrs.evolve(county, structure=attrs.evolve(s, assignments=assignments) if changed[0] else s,
-                        visits=visits, observations=observations)
+    return attrs.evolve(county, structure=s if same["assignments"] else attrs.evolve(s, assignments=new["assignments"]),
+                        visits=new["visits"], observations=new["observations"])
+
+
+def _named(record: Any, field: str, names: dict[str, str]) -> Any:
+    """``record`` with ``field`` as its key where the ledger wrote a name (the same object where it is a key)."""
+    value = getattr(record, field)
+    if value is None or names.get(value.strip(), value) == value:
+        return record
+    return attrs.evolve(record, **{field: names[value.strip()]})
 
 
 def staffed_as_of(county: County, mechanism: Mechanism, *, seed: int = 0, on: dt.date | None = None

@@ -30,7 +30,7 @@ from . import colparse as cells
 from .problems import ProblemLog
 from .readers import RawTable, read_csv, read_document, read_parquet, read_workbook, records_table
 from .tables import LEVELS, RECORD_TABLES, TABLES, Column, TableSpec, level_lookup, normalise_header, table_for_name
-from .vocab import KIND_LABELS, LEVEL_TAGS, indicator_names, role_names
+from .vocab import KIND_LABELS, LEVEL_TAGS, named_fields
 
 if TYPE_CHECKING:  # an annotation only: reading a county without a mechanism never imports the model (issue 14)
     from ..county.records import County
@@ -95,10 +95,8 @@ class ColumnarCounty:
     def for_mechanism(self, mechanism: Mechanism) -> ColumnarCounty:
         """The county with role titles and indicator names as ``mechanism`` writes them, as its keys
         (a ledger's 县直部门包村 is the role its mechanism keys ``county-department``)."""
-        roles, indicators = role_names(mechanism), indicator_names(mechanism)
         tables = dict(self.tables)
-        for name, field, names in (("assignments", "role", roles), ("visits", "role", roles),
-                                   ("observations", "indicator", indicators)):
+        for name, field, names in named_fields(mechanism):
             t = tables[name]
             if len(t):
                 tables[name] = t.replace(field, _map_values(t.column(field), names))

@@ -60,6 +60,16 @@ def role_names(mechanism: Mechanism) -> dict[str, str]:
     return out
 
 
+def named_fields(mechanism: Mechanism) -> tuple[tuple[str, str, dict[str, str]], ...]:
+    """The fields a ledger may fill with ``mechanism``'s names rather than its keys: (table, field, name → key).
+
+    One list for both ways a county is read for one mechanism, the columns
+    (:meth:`~mechanisms.io.columns.ColumnarCounty.for_mechanism`) and the records
+    (:func:`~mechanisms.compare.comparison.named_for`), so the two cannot come to map different fields."""
+    roles, indicators = role_names(mechanism), indicator_names(mechanism)
+    return (("assignments", "role", roles), ("visits", "role", roles), ("observations", "indicator", indicators))
+
+
 def indicator_names(mechanism: Mechanism) -> dict[str, str]:
     """Every way a ledger may name an indicator of ``mechanism`` (key, Chinese and English name) → its key."""
     out: dict[str, str] = {}
