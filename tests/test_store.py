@@ -3,7 +3,9 @@ version, the import report, dry run, rollback, idempotence, as-of reads, history
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import subprocess
 import sys
@@ -312,6 +314,11 @@ def test_history_reads_in_the_chosen_language_with_names_not_keys(store: str, tm
     assert lines("--lang", "en")[0] == ("2024-01-01 – now  assignments  actor=A2; role=township cadre for a village; "
                                         f"unit=V1; start=2024-01-01  (imported AT by 张三 from {src[D1]})")
     assert "角色=township-cadre；" in lines("--keys")[0] and "层级=village；" in lines("--keys")[1]
+    csv_rows = list(csv.reader(io.StringIO("\n".join(lines("--format", "csv")))))  # the values as the text has them
+    assert csv_rows[0] == ["table", "key", "valid_from", "valid_to", "values", "imported_at", "imported_by", "source"]
+    assert csv_rows[1][:2] == ["assignments", "A2 / township-cadre / V1 / 2024-01-01"]  # no control characters
+    assert csv_rows[1][2:5] == ["2024-01-01", "", "人员=A2；角色=乡镇干部包村；单位=V1；开始日期=2024-01-01"]
+    assert "角色=township-cadre；" in list(csv.reader(io.StringIO("\n".join(lines("--format", "csv", "--keys")))))[1][4]
 
 
 def test_history_masks_a_households_name_in_every_format_unless_asked(store: str, tmp_path: Path) -> None:

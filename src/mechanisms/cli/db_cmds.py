@@ -158,21 +158,24 @@ def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, keys: b
     if fmt == "json":
         emit_json([v.to_json() for v in versions])
         return
-    head = ["table", "key", "valid_from", "valid_to", "values", "imported_at", "imported_by", "source"]
-    rows = [[v.table, v.key, v.valid_from, v.valid_to or "", "; ".join(f"{k}={x}" for k, x in v.values.items()
-                                                                       if x is not None),
-             v.imported_at, v.imported_by, v.source] for v in versions]
-    if fmt == "csv":
-        emit_csv([head, *rows])
-        return
-    out = console()
-    if not versions:
-        out.print(_("{url} holds nothing for {key}").format(url=url, key=unit or actor).get(lang), markup=False)
+    names = None
     if versions:
         from ..model.names import Names
         from .context import catalog_for
 
         names = Names.of([e.mechanism for e in catalog_for()], keys=keys)
+    if fmt == "csv":  # the values as the text writes them (names in the chosen language; --keys: keys)
+        head = ["table", "key", "valid_from", "valid_to", "values", "imported_at", "imported_by", "source"]
+        from ..store.codec import key_text
+
+        rows = [] if names is None else [[v.table, key_text(v.key), v.valid_from, v.valid_to or "", _fields(v, names, lang),
+                                          v.imported_at, v.imported_by, v.source] for v in versions]
+        emit_csv([head, *rows])
+        return
+    out = console()
+    if names is None:
+        out.print(_("{url} holds nothing for {key}").format(url=url, key=unit or actor).get(lang), markup=False)
+        return
     for v in versions:
         out.print(_version_line(v, names, lang), markup=False)
 
@@ -182,23 +185,31 @@ NAMED_FIELDS = frozenset({"role", "level", "kind", "mechanism", "indicator"})
 :class:`~mechanisms.model.names.Names` lookup for it."""
 
 
-def _version_line(v: Version, names: Names, lang: Lang) -> str:
-    """One version as a person reads it: the days it held, the table and its fields by the names the chosen
-    language writes as headers, keys by their names (包保 人员=L1；角色=县级领导 …; ``--keys`` keeps keys), and
-    who imported it when, from what."""
+def _fields(v: Version, names: Names, lang: Lang) -> str:
+    """A version's fields by the names the chosen language writes as headers, keys by their names
+    (人员=L1；角色=县级领导 …; ``--keys`` keeps keys)."""
     from ..store.schema import SPECS
 
     spec = SPECS.get(v.table)
     header = {c.field: (c.zh or c.field) if lang == "zh" else c.field for c in (spec.columns if spec else ())}
-    table = (spec.zh if lang == "zh" and spec is not None and spec.zh else v.table)
     joiner = "；" if lang == "zh" else "; "
 
     def shown(field: str, value: object) -> object:
         return getattr(names, field)(value, lang) if field in NAMED_FIELDS and isinstance(value, str) else value
 
-    fields = joiner.join(f"{header.get(k, k)}={shown(k, x)}" for k, x in v.values.items() if x is not None)
+    return joiner.join(f"{header.get(k, k)}={shown(k, x)}" for k, x in v.values.items() if x is not None)
+
+
+def _version_line(v: Version, names: Names, lang: Lang) -> str:
+    """One version as a person reads it: the days it held, the table by its name and its :func:`_fields`, and
+    who imported it when, from what."""
+    from ..store.schema import SPECS
+
+    spec = SPECS.get(v.table)
+    table = (spec.zh if lang == "zh" and spec is not None and spec.zh else v.table)
     until = v.valid_to or p_("db_cmds", "now").get(lang)
     when = _("imported {at} by {by} from {source}").format(at=v.imported_at[:19], by=v.imported_by,
                                                           source=v.source).get(lang)
+    fields = _fields(v, names, lang)
     return f"{v.valid_from} – {until}  {table}  {fields}  ({when})" if lang == "en" else \
         f"{v.valid_from} – {until}  {table}  {fields}（{when}）"

@@ -20,6 +20,9 @@ from ..model.levels import Level
 from .schema import KEY_FIELDS, KIND, SPECS, fields
 
 SEP = "\x1f"
+"""Between the key fields of a ``row_key``."""
+NULL = "\x1e"
+"""An empty key field: a control character no cell holds (PostgreSQL text refuses \\0)."""
 STORE_TYPES = {"str": pa.string(), "level": pa.string(), "tags": pa.string(), "int": pa.int64(), "float": pa.float64(),
                "date": pa.date32()}
 
@@ -29,7 +32,7 @@ def _text(col: Any) -> Any:
         col = pc.binary_join(col, ";")
     elif not pa.types.is_string(col.type):
         col = pc.cast(col, pa.string())
-    return pc.fill_null(col, "\x1e")  # NULL: a control character no cell holds (PostgreSQL text refuses \\0)
+    return pc.fill_null(col, NULL)
 
 
 def _joined(table: pa.Table, names: tuple[str, ...]) -> Any:
@@ -38,6 +41,12 @@ def _joined(table: pa.Table, names: tuple[str, ...]) -> Any:
     if len(names) == 1:
         return _text(table.column(names[0]).combine_chunks())
     return pc.binary_join_element_wise(*(_text(table.column(n).combine_chunks()) for n in names), SEP)
+
+
+def key_text(row_key: str) -> str:
+    """A ``row_key`` as a person reads it: its fields joined by `` / `` (empty ones left out), without the control
+    characters that separate them in the store (a CSV cell holding them breaks a line-reading tool)."""
+    return " / ".join(p for p in (part.replace(NULL, "") for part in row_key.split(SEP)) if p)
 
 
 def row_keys(table: pa.Table, name: str) -> Any:
