@@ -48,8 +48,9 @@ def keep_freed_memory() -> bool:
     if "NUMPY_MADVISE_HUGEPAGE" not in os.environ:
         os.environ["NUMPY_MADVISE_HUGEPAGE"] = "0"  # read when numpy is imported; if it is already, the same switch:
         multiarray = getattr(getattr(sys.modules.get("numpy"), "_core", None), "multiarray", None)
-        if hasattr(multiarray, "_set_madvise_hugepage"):
-            multiarray._set_madvise_hugepage(False)
+        advise = getattr(multiarray, "_set_madvise_hugepage", None)
+        if advise is not None:
+            advise(False)
     if not sys.platform.startswith("linux"):
         return False
     try:
