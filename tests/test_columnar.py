@@ -7,6 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from click.testing import CliRunner, Result
@@ -19,6 +20,7 @@ from mechanisms.coverage import coverage_report
 from mechanisms.coverage.arrays import CompactCounty
 from mechanisms.io.column_checks import check_columns
 from mechanisms.io.columns import read_columns
+from mechanisms.io.tables import ALL_TABLES
 from mechanisms.model.labels import L
 from mechanisms.model.mechanism import CoverageRule, Mechanism, Role, Scope
 
@@ -319,3 +321,12 @@ def test_surrounding_white_space_is_found_from_the_bytes_exactly_as_the_regex_fi
         trimmed = np.asarray(pc.fill_null(pc.not_equal(pc.binary_length(arr),
                                                        pc.binary_length(pc.utf8_trim_whitespace(arr))), False), bool)
         assert not (trimmed & ~edge_candidates(arr)).any()
+
+
+def test_every_table_names_the_record_class_it_reads_into() -> None:
+    # TableSpec.record_path is text (the records are imported only when asked for): each must resolve, to a class
+    # holding the table's fields (levels keep their names in one label, zh and en)
+    for spec in ALL_TABLES:
+        fields = {a.name for a in attrs.fields(spec.record)}
+        assert spec.record.__name__ == spec.record_path.rsplit(":", 1)[1]
+        assert [c.field for c in spec.columns if c.field not in fields] == (["zh", "en"] if spec.name == "levels" else [])
