@@ -44,7 +44,7 @@ def test_without_the_cli_pyarrow_still_imports_pandas(tmp_path: Path) -> None:
     assert ANNOUNCE in r.stderr
 
 
-def test_validate_demo_loads_only_what_it_uses() -> None:
+def test_validate_demo_loads_only_what_it_uses(tmp_path: Path) -> None:
     # each of these cost a command's start 5-15 ms, for nothing validate demo does: records (the columnar path
     # builds none), numpy.ma (pa.array's masked-array question), tempfile (writing a file), ctypes.util (finding
     # libc), importlib.abc (a base class for an import hook), and the plugin system, rich and cattrs
@@ -52,7 +52,8 @@ def test_validate_demo_loads_only_what_it_uses() -> None:
              "importlib.abc", "pluggy", "rich", "cattrs", "mechanisms.model.mechanism", "yaml")
     code = ("import sys\nfrom mechanisms.cli import main\ntry:\n    main(['validate', 'demo'])\nexcept SystemExit:\n"
             f"    pass\nprint(sorted(m for m in {heavy!r} if m in sys.modules))")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    env = {**os.environ, "MECHANISMS_CACHE_DIR": str(tmp_path)}  # a cold cache: the first command on a machine
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.strip().splitlines()
     assert lines[0].startswith("数据有效：") and lines[-1] == "[]"

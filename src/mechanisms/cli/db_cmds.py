@@ -165,9 +165,9 @@ def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, keys: b
 
         names = Names.of([e.mechanism for e in catalog_for()], keys=keys)
     if fmt == "csv":  # the values as the text writes them (names in the chosen language; --keys: keys)
-        head = ["table", "key", "valid_from", "valid_to", "values", "imported_at", "imported_by", "source"]
         from ..store.codec import key_text
 
+        head = ["table", "key", "valid_from", "valid_to", "values", "imported_at", "imported_by", "source"]
         rows = [] if names is None else [[v.table, key_text(v.key), v.valid_from, v.valid_to or "", _fields(v, names, lang),
                                           v.imported_at, v.imported_by, v.source] for v in versions]
         emit_csv([head, *rows])
