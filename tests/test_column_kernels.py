@@ -74,3 +74,9 @@ def test_from_numpy_refuses_what_is_not_booleans_or_numbers() -> None:
             assert "booleans or numbers" in str(exc)
         else:
             raise AssertionError(bad)
+    try:
+        from_numpy(np.arange(9), np.ones(8, bool))
+    except ValueError as exc:
+        assert str(exc) == "8 validity flags for 9 values"
+    else:
+        raise AssertionError("a short validity was taken")

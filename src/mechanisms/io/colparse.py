@@ -54,6 +54,8 @@ def from_numpy(values: np.ndarray, valid: np.ndarray | None = None) -> Any:
     n = len(values)
     bitmap = None
     nulls = 0
+    if valid is not None and len(valid) != n:  # a short bitmap would be read past its end
+        raise ValueError(f"{len(valid)} validity flags for {n} values")
     if valid is not None and not valid.all():
         bitmap = pa.py_buffer(np.packbits(np.asarray(valid, bool), bitorder="little"))
         nulls = n - int(np.count_nonzero(valid))
