@@ -116,14 +116,18 @@ def workers_option(help_text: str = "Worker processes (default: one per core; 1 
     return click.option("--workers", type=click.IntRange(min=1), default=None, help=help_text)
 
 
-def _remember_keys(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
-    """Keep ``--keys`` where every table of the invocation can read it (``ctx.meta`` is shared down the tree)."""
-    if value:
-        ctx.meta["mechanisms.keys"] = True
-    return value or bool(ctx.meta.get("mechanisms.keys"))
+def _remember(meta_key: str) -> Callable[[click.Context, click.Parameter, bool], bool]:
+    """A flag's callback that keeps it where every table of the invocation can read it (``ctx.meta`` is shared down
+    the tree), so the flag counts whether given before the command or on it."""
+    def remember(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
+        if value:
+            ctx.meta[meta_key] = True
+        return value or bool(ctx.meta.get(meta_key))
+
+    return remember
 
 
-keys_option = click.option("--keys", "keys", is_flag=True, callback=_remember_keys,
+keys_option = click.option("--keys", "keys", is_flag=True, callback=_remember("mechanisms.keys"),
                            help="Show keys (county-leader, town) instead of names in tables and CSV; JSON always "
                                 "has keys.")
 """``--keys`` on a command (also accepted before the command: ``mechanisms --keys coverage …``); the command gets
@@ -131,13 +135,7 @@ keys_option = click.option("--keys", "keys", is_flag=True, callback=_remember_ke
 joining CSV output on keys asks for them."""
 
 
-def _remember_personal(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
-    if value:
-        ctx.meta["mechanisms.show_personal"] = True
-    return value or bool(ctx.meta.get("mechanisms.show_personal"))
-
-
-show_personal_option = click.option("--show-personal", is_flag=True, callback=_remember_personal,
+show_personal_option = click.option("--show-personal", is_flag=True, callback=_remember("mechanisms.show_personal"),
                                     help="Show personal data: household names, ID and phone numbers (masked by default).")
 """``--show-personal`` on a command (as ``--keys``, also before it); read back by :func:`~.screen.show_personal`."""
 
