@@ -106,6 +106,10 @@ def test_roles_and_figures_that_do_not_apply_say_why(demo_columns: tuple[Mechani
     assert "该机制未规定走访职责" in text and 'class="val">0.0%' not in page
     en = _visible(render_html(comparison_report((quiet,), demo_county(), "demo"), lang="en"))
     assert "n/a" in en and "sets no visit duties" in en
+    # a column built without its reasons gets the generic one, the level named as the county names it
+    bare = attrs.evolve(louxing, not_applicable=())
+    text = _visible(render_html(comparison_report((bare,), demo_county(), "demo"), lang="zh"))
+    assert "不适用：本县没有该角色负责的村（社区）" in text and "负责的village" not in text
 
 
 def _hostile_county() -> County:

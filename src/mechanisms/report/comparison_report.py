@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -204,13 +204,15 @@ def _actor_ref(county: County, actor: str, role: Label, unmask: bool) -> Ref:
     return Ref(name if unmask else mask_personal(name), a.id)
 
 
-def _role_value(c: MechanismColumn, i: int) -> Any:
-    """The share of the ``i``-th role, or why it has none, in the words ``coverage`` uses."""
+def _role_value(c: MechanismColumn, i: int, level_names: Mapping[str, Label]) -> Any:
+    """The share of the ``i``-th role, or why it has none, in the words ``coverage`` uses (a column built without
+    them: a generic reason, the level named as the county names it)."""
     r = c.coverage.roles[i]
     if r.share is not None:
         return r.share
     reason = c.not_applicable[i] if i < len(c.not_applicable) else None
-    return na(reason or _("no {level} in this county falls to this role").format(level=Label(r.level, r.level)))
+    level = level_names.get(r.level, Label(r.level, r.level))
+    return na(reason or _("no {level} in this county falls to this role").format(level=level))
 
 
 GAP_ROWS = 10
@@ -255,9 +257,11 @@ def comparison_report(cols: Sequence[MechanismColumn], county: County, county_la
                         (Series(p_("comparison_report", "chain complete"), tuple(chain)),
                          Series(_("weakest role's coverage"), tuple(weakest))),
                         _("share of households"), percent=True)
+    level_names = {x.key: x.label for x in county.structure.levels}
     per_role = tuple(BarChart(_("{mechanism}: coverage by role").format(mechanism=c.name),
                               tuple(_role_name(c, r.role) for r in c.coverage.roles),
-                              (Series(c.name, tuple(_role_value(c, i) for i in range(len(c.coverage.roles)))),),
+                              (Series(c.name, tuple(_role_value(c, i, level_names)
+                                                    for i in range(len(c.coverage.roles)))),),
                               _("share of households"), percent=True) for c in cols)
     top = max((int(c.loads.max()) for c in cols if len(c.loads)), default=1)
     edges = np.unique(np.round(np.geomspace(1, max(top, 2) + 1, 13))).astype(float)
