@@ -21,28 +21,22 @@ HEAD = "0003"
 """The newest migration's revision (tests/test_store_checks.py holds it to the scripts' own head)."""
 
 
-def _config(conn: sa.Connection) -> Config:
+def _config(conn: sa.Connection | None = None) -> Config:
+    """Alembic's configuration: the scripts shipped in the package, run on ``conn`` where one is given."""
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", "mechanisms.store:migrations")
-    cfg.attributes["connection"] = conn
+    if conn is not None:
+        cfg.attributes["connection"] = conn
     return cfg
-
-
-def head() -> str:
-    """The schema this version of the library reads and writes."""
-    return HEAD
 
 
 def script_head() -> str:
     """The newest revision among the migration scripts shipped in the package, as Alembic reads them."""
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    cfg = Config()
-    cfg.set_main_option("script_location", "mechanisms.store:migrations")
-    rev = ScriptDirectory.from_config(cfg).get_current_head()
+    rev = ScriptDirectory.from_config(_config()).get_current_head()
     assert rev is not None
     return rev
 
@@ -67,7 +61,7 @@ def upgrade(url: str, *, create: bool = False) -> tuple[str | None, str]:
     with engine.begin() as conn:
         command.upgrade(_config(conn), "head")
     engine.dispose()
-    return before, head()
+    return before, HEAD
 
 
 def init(url: str) -> str:
@@ -90,6 +84,6 @@ def require_current(engine: sa.Engine, url: str) -> None:
     if rev is None:
         raise UsageError(f"{url} is not a store yet: run `mechanisms db init {url}`",
                          zh=f"{url} 还不是存储：请先运行 `mechanisms db init {url}`")
-    if rev != head():
-        raise UsageError(f"{url} has schema {rev}, this version needs {head()}: run `mechanisms db upgrade {url}`",
-                         zh=f"{url} 的结构版本是 {rev}，本版本需要 {head()}：请运行 `mechanisms db upgrade {url}`")
+    if rev != HEAD:
+        raise UsageError(f"{url} has schema {rev}, this version needs {HEAD}: run `mechanisms db upgrade {url}`",
+                         zh=f"{url} 的结构版本是 {rev}，本版本需要 {HEAD}：请运行 `mechanisms db upgrade {url}`")
