@@ -75,13 +75,15 @@ class MechanismsGroup(click.Group):
     context_class = HelpContext
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
-        """The process's entry: pyarrow is kept from importing pandas (cli/pandas_probe.py says why), click's
-        own messages speak the command line's language from before it is parsed (cli/click_i18n.py), and help is
-        laid out by display width (cli/wide_text.py)."""
-        from . import wide_text
+        """The process's entry: pyarrow is kept from importing pandas (cli/pandas_probe.py says why) and from
+        writing its compute functions' docstrings (cli/compute_docs.py), click's own messages speak the command
+        line's language from before it is parsed (cli/click_i18n.py), and help is laid out by display width
+        (cli/wide_text.py)."""
+        from . import compute_docs, wide_text
         from .pandas_probe import install
 
         install()
+        compute_docs.install()
         wide_text.install()
         click_i18n.install()
         with click_i18n.speaking(click_i18n.command_line_lang(args)):
