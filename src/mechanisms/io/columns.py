@@ -29,6 +29,7 @@ from ..model.levels import DEFAULT_LEVELS, Level
 from . import colparse as cells
 from .problems import ProblemLog
 from .readers import RawTable, read_csv, read_document, read_parquet, read_workbook, records_table
+from .row_numbers import Rows
 from .tables import LEVELS, RECORD_TABLES, TABLES, Column, TableSpec, level_lookup, normalise_header, table_for_name
 from .vocab import KIND_LABELS, LEVEL_TAGS, named_fields
 
@@ -53,7 +54,7 @@ class ColumnTable:
     spec: TableSpec
     file: str
     data: Any  # pa.Table with a column per field of ``spec``, typed by ARROW_TYPES
-    rows: np.ndarray
+    rows: Rows
     headers: Mapping[str, str]
     """field → the header as the file wrote it (层级), for messages."""
     extras: Any = None
@@ -311,7 +312,7 @@ def parse_table(raw: RawTable, spec: TableSpec, levels: tuple[Level, ...], log: 
         present |= m
     keep = np.flatnonzero(present)
     take = None if len(keep) == raw.n else pa.array(keep)
-    rows = raw.rows[keep]
+    rows = raw.rows if take is None else raw.rows[keep]  # consecutive rows stay RowNumbers (io/row_numbers.py)
     columns = [_take(c, take) for c in raw.columns]
     edges = [e if e is None or take is None else e[keep] for e in edges_raw]
     headers = {f: raw.headers[i] for f, i in by_field.items()}
@@ -443,7 +444,7 @@ KIND_MSGS: Mapping[str, tuple[str, str]] = {
 }
 
 
-def _parse_column(col: Any, column: Column, raw: RawTable, rows: np.ndarray, header: str, lookup: Mapping[str, str],
+def _parse_column(col: Any, column: Column, raw: RawTable, rows: Rows, header: str, lookup: Mapping[str, str],
                   levels: tuple[Level, ...], log: ProblemLog, zh: bool, edges: np.ndarray | None = None
                   ) -> tuple[Any, dict[str, np.ndarray], np.ndarray]:
     """One column parsed by its kind; bad cells reported (as the file wrote them) and made null. ``edges``: the

@@ -19,6 +19,7 @@ from ..model.labels import _
 from ..model.levels import DEFAULT_LEVELS
 from ..model.shape import CountyShape, TagShare
 from .columns import ColumnarCounty, ColumnTable, empty_table
+from .row_numbers import RowNumbers
 from .tables import ACTORS, ASSIGNMENTS, RECORD_TABLES, UNITS
 
 
@@ -134,7 +135,7 @@ def generate_columns(shape: CountyShape, *, seed: int = 0, household_rows: bool 
     data = pa.table({"id": unit_id, "name": unit_name, "level": unit_level, "parent": unit_parent,
                      "tags": _lists(total, tag_pairs), "households": households})
     tables: dict[str, ColumnTable] = {spec.name: empty_table(spec) for spec in RECORD_TABLES}
-    tables["units"] = ColumnTable(UNITS, "", data, np.arange(2, total + 2, dtype=np.int64), {})
+    tables["units"] = ColumnTable(UNITS, "", data, RowNumbers(2, total), {})
     for spec in (ACTORS, ASSIGNMENTS):
         tables[spec.name] = empty_table(spec)
     return ColumnarCounty(DEFAULT_LEVELS, tables)

@@ -31,6 +31,7 @@ from ..errors import DataError, DataProblem
 from .colparse import from_python
 from .guards import check_input
 from .problems import ProblemLog
+from .row_numbers import RowNumbers, Rows
 from .tables import normalise_header, table_for_name
 
 BLOCK = 16 << 20
@@ -44,7 +45,7 @@ class RawTable:
     file: str
     headers: list[str]
     columns: list[Any]
-    rows: np.ndarray
+    rows: Rows
     spreadsheet: bool = True
     """Text from CSV or Excel, where writers escape formulas (documents are taken as they are)."""
 
@@ -126,8 +127,7 @@ def read_csv(path: Path, log: ProblemLog) -> RawTable | None:
         # ragged rows (more or fewer cells than the header) or a record larger than a block: the
         # standard library reader places each one (and pads short rows, as Excel does)
         return _read_csv_slow(path, "utf8" if utf8 else "gb18030", headers, log)
-    rows = np.arange(2, table.num_rows + 2, dtype=np.int64)
-    return RawTable(file, headers, [table.column(i) for i in range(len(headers))], rows)
+    return RawTable(file, headers, [table.column(i) for i in range(len(headers))], RowNumbers(2, table.num_rows))
 
 
 def _arrow_csv(path: Path, encoding: str | None, headers: list[str]) -> Any:
@@ -188,8 +188,7 @@ def _read_csv_slow(path: Path, encoding: str, headers: list[str], log: ProblemLo
     log.add(file, None, "{k} cell(s) beyond the header's last column (nothing is dropped: add a header for them, or "
             "delete them)", "表头之外多出 {k} 个单元格（不会丢弃：请为其加表头，或删除）", rows=np.asarray(extra_rows),
             k=np.asarray(extra_cells), kind="extra-cells")
-    rows = np.arange(2, len(cols[0]) + 2 if cols else 2, dtype=np.int64)
-    return RawTable(file, headers, [pa.array(c, type=pa.string()) for c in cols], rows)
+    return RawTable(file, headers, [pa.array(c, type=pa.string()) for c in cols], RowNumbers(2, len(cols[0]) if cols else 0))
 
 
 # ---------------------------------------------------------------- Excel
@@ -239,7 +238,7 @@ def _grid_table(label: str, grid: list[list[Any]], log: ProblemLog) -> RawTable:
                 "or delete them)", "表头之外多出 {k} 个单元格（不会丢弃：请为其加表头，或删除）",
                 rows=where + 2, k=beyond[where], kind="extra-cells")
     columns = [from_python(list(cols[i]) if i < len(cols) else [None] * len(body)) for i in range(n)]
-    return RawTable(label, head, columns, np.arange(2, len(body) + 2, dtype=np.int64))
+    return RawTable(label, head, columns, RowNumbers(2, len(body)))
 
 
 # ---------------------------------------------------------------- Parquet
@@ -256,7 +255,7 @@ def read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
                 kind="parquet-error")
         return None
     return RawTable(str(path), list(table.column_names), [blocks(c) for c in table.columns],
-                    np.arange(1, table.num_rows + 1, dtype=np.int64), spreadsheet=False)
+                    RowNumbers(1, table.num_rows), spreadsheet=False)
 
 
 BLOCK_ROWS = 1 << 20
@@ -321,4 +320,4 @@ def records_table(file: str, records: list[Any], log: ProblemLog, header_map: Ma
     for h in names:
         values = [r.get(h) if r is not None else None for r in flat]
         cols.append(from_python(values))
-    return RawTable(file, names, cols, np.arange(1, len(records) + 1, dtype=np.int64), spreadsheet=False)
+    return RawTable(file, names, cols, RowNumbers(1, len(records)), spreadsheet=False)

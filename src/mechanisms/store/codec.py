@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..io.columns import ARROW_TYPES, ColumnarCounty, ColumnTable
+from ..io.row_numbers import RowNumbers
 from ..model.labels import Label
 from ..model.levels import Level
 from .schema import KEY_FIELDS, KIND, SPECS, fields
@@ -120,6 +121,5 @@ def decode(tables: dict[str, pa.Table], source: str) -> ColumnarCounty:
                 col = pc.split_pattern(col, ";")
             cols[c.field] = col.cast(ARROW_TYPES[c.kind])
         data = pa.table(cols)
-        rows = np.arange(2, data.num_rows + 2, dtype=np.int64)
-        out[name] = ColumnTable(spec, f"{source}#{name}", data, rows, {})
+        out[name] = ColumnTable(spec, f"{source}#{name}", data, RowNumbers(2, data.num_rows), {})
     return ColumnarCounty(levels, out)
