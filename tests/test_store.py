@@ -193,6 +193,10 @@ def test_imports_go_forward_in_time(store: str, tmp_path: Path) -> None:
 
 
 def test_history_and_audit(store: str, tmp_path: Path) -> None:
+    from mechanisms.model.levels import DEFAULT_LEVELS
+    from mechanisms.store import levels
+
+    assert levels(store) == DEFAULT_LEVELS  # nothing imported yet
     src = files(tmp_path)
     for day, path in src.items():
         import_county(store, path, on=day, sync=True, by=f"office-{day.month}")
@@ -203,6 +207,7 @@ def test_history_and_audit(store: str, tmp_path: Path) -> None:
     assert {v.valid_to for v in v2 if v.table == "units"} == {D2, D3}  # re-tagged on D2, merged away on D3
     a3 = history(store, actor="A3")
     assert any(v.table == "assignments" and v.values["unit"] == "V2" and v.valid_from == D2 for v in a3)
+    assert levels(store) == LEVELS  # as the county names them (村, 屯), for history's text
     log = audit(store).to_pylist()
     assert [r["by"] for r in log] == ["office-1", "office-4", "office-7"]
     assert all(len(r["checksum"]) == 64 and json.loads(r["counts"])["units"] for r in log)
@@ -294,7 +299,8 @@ def test_the_migrated_schema_is_the_schema_module_and_versions_cannot_overlap(st
 
 def test_history_reads_in_the_chosen_language_with_names_not_keys(store: str, tmp_path: Path) -> None:
     """``db history`` as a person reads it: tables and fields by their headers in the chosen language, roles and
-    levels by name (``--keys`` keeps keys), and who imported each version, when, from what."""
+    levels by name as the store's county names them (its village level is 村, not the default 村（社区）; ``--keys``
+    keeps keys), and who imported each version, when, from what."""
     import re
 
     src = files(tmp_path)
@@ -309,8 +315,8 @@ def test_history_reads_in_the_chosen_language_with_names_not_keys(store: str, tm
 
     assert lines() == [
         f"2024-01-01 – 至今  包保  人员=A2；角色=乡镇干部包村；单位=V1；开始日期=2024-01-01（AT 由 张三 导入，来源 {src[D1]}）",
-        f"2024-01-01 – 2024-04-01  单位  编号=V1；名称=一村；层级=村（社区）；上级=T1（AT 由 张三 导入，来源 {src[D1]}）",
-        f"2024-04-01 – 至今  单位  编号=V1；名称=一村（更名）；层级=村（社区）；上级=T1（AT 由 李四 导入，来源 {src[D2]}）"]
+        f"2024-01-01 – 2024-04-01  单位  编号=V1；名称=一村；层级=村；上级=T1（AT 由 张三 导入，来源 {src[D1]}）",
+        f"2024-04-01 – 至今  单位  编号=V1；名称=一村（更名）；层级=村；上级=T1（AT 由 李四 导入，来源 {src[D2]}）"]
     assert lines("--lang", "en")[0] == ("2024-01-01 – now  assignments  actor=A2; role=township cadre for a village; "
                                         f"unit=V1; start=2024-01-01  (imported AT by 张三 from {src[D1]})")
     assert "角色=township-cadre；" in lines("--keys")[0] and "层级=village；" in lines("--keys")[1]

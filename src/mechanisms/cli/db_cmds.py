@@ -161,9 +161,11 @@ def history_cmd(url: str, unit: str | None, actor: str | None, fmt: str, keys: b
     names = None
     if versions:
         from ..model.names import Names
+        from ..store import levels
         from .context import catalog_for
 
-        names = Names.of([e.mechanism for e in catalog_for()], keys=keys)
+        # levels as the store's county names them (行政村, not the default 村（社区）), as its own files do
+        names = Names.of([e.mechanism for e in catalog_for()], levels(url), keys=keys)
     if fmt == "csv":  # the values as the text writes them (names in the chosen language; --keys: keys)
         from ..store.codec import key_text
 

@@ -16,6 +16,7 @@ from ..io.sources import register_reader
 if TYPE_CHECKING:
     from ..io.columns import ColumnarCounty
     from ..model.labels import Lang
+    from ..model.levels import Level
     from .read import Version
     from .report import ImportReport
 
@@ -75,4 +76,11 @@ def history(url: str, *, unit: str | None = None, actor: str | None = None) -> l
     return run(url, unit=unit, actor=actor)
 
 
-__all__ = ["export_store", "history", "import_county", "init", "read_store", "upgrade"]
+def levels(url: str) -> tuple[Level, ...]:
+    """The store's levels, named as its latest import names them (the default five before any import)."""
+    from .read import levels as run
+
+    return run(url)
+
+
+__all__ = ["export_store", "history", "import_county", "init", "levels", "read_store", "upgrade"]

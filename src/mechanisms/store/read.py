@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from ..errors import UsageError
 from ..io.columns import ColumnarCounty
-from ..model.labels import Lang
+from ..model.labels import Label, Lang
+from ..model.levels import Level
 from ..model.safe_text import mask_person_name
 from . import bulk, snapshot
 from .codec import decode
@@ -134,6 +135,22 @@ def history(url: str, *, unit: str | None = None, actor: str | None = None) -> l
         engine.dispose()
     out.sort(key=lambda v: (v.valid_from, v.table))
     return out
+
+
+def levels(url: str) -> tuple[Level, ...]:
+    """The store's levels as its latest import names them (镇（街道）, 行政村 …), top first; the default five where
+    nothing has been imported. ``db history`` names a version's level by them, as the county's own files do."""
+    from ..model.levels import DEFAULT_LEVELS
+
+    engine = make_engine(url)
+    require_current(engine, url)
+    try:
+        with engine.connect() as conn:
+            t = bulk.select(conn, "levels", ["key", "zh", "en"], "valid_to IS NULL", order="position")
+    finally:
+        engine.dispose()
+    rows = t.to_pylist()
+    return tuple(Level(r["key"], Label(r["zh"] or "", r["en"] or "")) for r in rows if r["key"]) or DEFAULT_LEVELS
 
 
 def audit(url: str) -> pa.Table:
